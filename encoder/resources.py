@@ -1,0 +1,48 @@
+"""Finds the top-level ``schemas/`` and ``xslt/`` folders and the bundled samples.
+
+They sit outside the package in the source tree; setup.cfg maps them into the installed
+package as ``encoder._schemas`` and ``encoder._xslt``, so both a checkout and a
+non-editable install resolve here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _find(package: str, checkout_dir: str) -> Path:
+    local = _ROOT / checkout_dir
+    if local.is_dir() and (_ROOT / "encoder").is_dir():
+        return local
+    try:
+        found = resources.files(package)
+    except ModuleNotFoundError:  # pragma: no cover - broken install
+        return local
+    return Path(str(found))
+
+
+@cache
+def schemas_dir() -> Path:
+    """The folder holding ``tei-telegram.xsd`` and ``telegram.sch``."""
+    return _find("encoder._schemas", "schemas")
+
+
+@cache
+def xslt_dir() -> Path:
+    """The folder holding the ``html/`` and ``print/`` stylesheets."""
+    return _find("encoder._xslt", "xslt")
+
+
+@cache
+def samples_dir() -> Path:
+    """The bundled sample inputs that ``telegram-tei build`` uses with no arguments."""
+    return Path(str(resources.files("encoder.samples")))
+
+
+def sample_files() -> list[Path]:
+    """The bundled sample ``.txt`` files, sorted by name."""
+    return sorted(samples_dir().glob("*.txt"))
