@@ -1,0 +1,200 @@
+"""The block rules for a document's body: paragraphs, page breaks, lists, closer, tail.
+
+The body is cut into raw blocks (text still holding markers and ``[Page N]``); the
+inline pass later turns their text into content. The closer (salutation, signature) is
+found from the end: the last name-like line, with only address lines, bracketed editorial
+lines or attachments after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import Line
+
+PAGE_LINE_RE = re.compile(r"^\[Page ([0-9]+|[IVXLCDMivxlcdm]+)\]$")
+_BULLET_RE = re.compile(r"^\s*(?:[-•▪◦*]|\u2022)\s+(.*)$")
+_LABEL_ONLY_RE = re.compile(r"^(?:[-•]\s+)?(\(?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,5})[.)])$")
+_SALUTE_RE = re.compile(
+    r"^(I have(?: the honor to be)?|I am|I remain|I have, etc|Very respectfully|Respectfully"
+    r"|Sincerely|Faithfully|Yours|Your obedient servant|With (?:high|the highest) respect|"
+    r"Accept, (?:sir|Sir)|I take this opportunity)\b.{0,80}[,.]$"
+)
+_NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.|Mc[A-Z][\w’']*\.?|de|van|von|da|del|la|le|du|y)"
+_NAME_RE = re.compile(
+    rf"^[“\"]?{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,5}}[.,”\"]*$"
+)
+_ATTACH_START_RE = re.compile(
+    r"^\[(?:Inclosure|Enclosure|Subinclosure|Subenclosure|Translation|Attachment|Annex|Appendix|Tab)\b"
+    r"|^(?:Attachment|Enclosure|Tab [A-Z])\b"
+)
+_ADDRESS_RE = re.compile(r"&c\.|\bEsq\.|^His Excellency|^Her Excellency|^To the\b")
+
+
+@dataclass(slots=True)
+class RawBlock:
+    """A block before the inline pass: its kind, its raw text and its first line."""
+
+    kind: str
+    """``p``, ``pb``, ``item`` (list item), ``salute``, ``signed``."""
+    text: str
+    line: int
+    label: str | None = None
+    list_id: int = 0
+    """Items with the same non-zero id form one list."""
+
+
+@dataclass(slots=True)
+class RawPart:
+    """The body of a document or attachment, cut into blocks, plus its closer."""
+
+    blocks: list[RawBlock] = field(default_factory=list)
+    salute: RawBlock | None = None
+    signed: list[RawBlock] = field(default_factory=list)
+    postscript: list[RawBlock] = field(default_factory=list)
+
+
+def is_name_line(text: str) -> bool:
+    """True for a line that can be a signature: a few capitalized words, no digits."""
+    t = text.strip()
+    if not t or len(t) > 48 or re.search(r"\d", t) or t.endswith(":"):
+        return False
+    if not _NAME_RE.match(t):
+        return False
+    words = re.findall(r"[A-Za-z’']+", t)
+    return not (len(words) > 1 and all(w.lower() in {"the", "of", "and"} for w in words[1:]))
+
+
+def _wrapped(lines: list[Line]) -> bool:
+    """True when the copy hard-wrapped paragraphs (most lines 55–80 characters)."""
+    long = [len(ln.stripped) for ln in lines if len(ln.stripped) > 30]
+    if len(long) < 4:
+        return False
+    in_band = sum(1 for n in long if 50 <= n <= 82)
+    return in_band / len(long) > 0.7 and max(long) <= 95
+
+
+def cut_blocks(lines: list[Line]) -> list[RawBlock]:
+    """Lines -> raw blocks: one per paragraph, page-break line, or list item."""
+    wrapped = _wrapped(lines)
+    blocks: list[RawBlock] = []
+    list_id = 0
+    in_list = False
+    pending_label: tuple[str, int] | None = None
+    prev_blank = True
+    for ln in lines:
+        text = ln.stripped
+        if not text:
+            prev_blank = True
+            continue
+        m_page = PAGE_LINE_RE.match(text)
+        if m_page:
+            blocks.append(RawBlock("pb", m_page.group(1), ln.no))
+            prev_blank = True
+            continue
+        m_label = _LABEL_ONLY_RE.match(text)
+        if m_label:
+            if pending_label is not None:
+                blocks.append(RawBlock("p", pending_label[0], pending_label[1]))
+            pending_label = (m_label.group(1), ln.no)
+            continue
+        m_bullet = _BULLET_RE.match(ln.text)
+        if pending_label is not None or m_bullet:
+            if not in_list:
+                list_id += 1
+                in_list = True
+            label = pending_label[0] if pending_label else None
+            item_text = m_bullet.group(1) if m_bullet else text
+            blocks.append(RawBlock("item", item_text, pending_label[1] if pending_label else ln.no, label, list_id))
+            pending_label = None
+            prev_blank = False
+            continue
+        in_list = False
+        if (
+            wrapped
+            and not prev_blank
+            and blocks
+            and blocks[-1].kind == "p"
+            and (not re.search(r"[.:;!?”\")\]]$", blocks[-1].text) or text[:1].islower())
+        ):
+            blocks[-1].text += " " + text
+        else:
+            blocks.append(RawBlock("p", text, ln.no))
+        prev_blank = False
+    if pending_label is not None:
+        blocks.append(RawBlock("p", pending_label[0], pending_label[1]))
+    return blocks
+
+
+def _is_attachment_start(blocks: list[RawBlock], i: int) -> bool:
+    b = blocks[i]
+    if b.kind != "p":
+        return False
+    if _ATTACH_START_RE.match(b.text):
+        return True
+    return bool(re.match(r"^(?:Mr\.|The)\s.{2,80}\sto\s.{2,80}\.$", b.text)) and len(b.text) < 120
+
+
+def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]:
+    """Split a body into its own part (with closer) and the attachments that follow it."""
+    # the first signature followed by an attachment start ends the main part
+    sig_at = None
+    for i, b in enumerate(blocks):
+        if b.kind == "p" and is_name_line(b.text) and i > 0:
+            rest = blocks[i + 1 :]
+            if not rest:
+                sig_at = i
+                break
+            j = 0
+            while j < len(rest) and rest[j].kind == "p" and (
+                is_name_line(rest[j].text) and j == 0 and len(rest[j].text) < 40
+            ):
+                j += 1
+            tail = rest[j:]
+            while tail and tail[0].kind == "pb":
+                tail = tail[1:]
+            if not tail or all(_is_tail_line(t) for t in tail) or _is_attachment_start(tail, 0):
+                sig_at = i
+                break
+    part = RawPart()
+    if sig_at is None:
+        part.blocks = blocks
+        return part, []
+    main = blocks[:sig_at]
+    signed = [blocks[sig_at]]
+    k = sig_at + 1
+    # a title under the name ("United States Minister.")
+    if k < len(blocks) and blocks[k].kind == "p" and is_name_line(blocks[k].text) and not _is_attachment_start(blocks, k):
+        if blocks[sig_at].text.endswith(","):
+            signed.append(blocks[k])
+            k += 1
+    if main and main[-1].kind == "p" and _SALUTE_RE.match(main[-1].text):
+        part.salute = main.pop()
+    part.blocks = main
+    part.signed = signed
+    rest = blocks[k:]
+    attachments: list[list[RawBlock]] = []
+    current: list[RawBlock] | None = None
+    for i, b in enumerate(rest):
+        if _is_attachment_start(rest, i) and (current is None or current_has_body(current)):
+            current = [b]
+            attachments.append(current)
+        elif current is None:
+            part.postscript.append(b)
+        else:
+            current.append(b)
+    return part, attachments
+
+
+def current_has_body(blocks: list[RawBlock]) -> bool:
+    """An attachment has begun its text once it holds more than a label and a heading."""
+    return sum(1 for b in blocks if b.kind == "p") >= 3
+
+
+def _is_tail_line(b: RawBlock) -> bool:
+    """Lines that may follow a signature without being body: addresses, editorial notes."""
+    if b.kind == "pb":
+        return True
+    t = b.text
+    return bool(_ADDRESS_RE.search(t) or (t.startswith("[") and t.endswith("]")))

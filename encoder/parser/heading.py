@@ -1,0 +1,185 @@
+"""Who wrote to whom: sender and recipient in a document's heading.
+
+FRUS headings name a party as an office with the person in parentheses (``The Ambassador
+in France (Caffery)``), an office alone (``the Department of State``), a courtesy title
+and name (``Mr. Fish``) or a title and name (``President Johnson``). The editors mark the
+person with ``persName type="from|to"`` when one is named, otherwise the office with
+``gloss type="from|to"``; the leading article stays outside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Party
+
+DOC_TYPES = (
+    "Circular Telegram", "Circular Airgram", "Telegram", "Airgram", "Memorandum", "Letter",
+    "Despatch", "Dispatch", "Instruction", "Note", "Editorial Note", "Message", "Paper",
+    "Report", "Minutes", "Notes", "Aide-Mémoire", "Aide-Memoire", "Circular", "Cable",
+    "Contact Report", "Situation Report", "Intelligence Memorandum", "Research Memorandum",
+    "National Intelligence Estimate", "Special National Intelligence Estimate", "Summary",
+    "Briefing Paper", "Position Paper", "Record", "Transcript", "Statement", "Draft",
+    "Backchannel Message", "Study", "Directive",
+)
+_TYPE_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, DOC_TYPES), key=len, reverse=True)) + r")\b"
+)
+_TITLES = (
+    "President", "Vice President", "Secretary of State", "Secretary of Defense",
+    "Secretary-General", "Secretary General", "Secretary", "Under Secretary",
+    "Director of Central Intelligence", "Ambassador", "General", "Admiral", "Prime Minister",
+    "Foreign Minister", "Chancellor", "King", "Queen", "Emperor", "Senator", "Governor",
+    "Colonel", "Captain", "Commander", "Premier", "Chairman", "Minister", "Consul",
+    "Commissioner", "Lord", "Sir", "Dr.", "Judge", "Justice", "Representative",
+)
+_TITLE_NAME_RE = re.compile(
+    r"^(?:the\s+)?("
+    + "|".join(sorted(map(re.escape, _TITLES), key=len, reverse=True))
+    + r")\s+((?:[A-Z][\w’'.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w’'.-]*|[A-Z]\.|de|van|von|da|del|la|le)){0,3})$"
+)
+_COURTESY_RE = re.compile(r"^(Mr|Mrs|Messrs|Miss|Ms|Señor|Senor|Monsieur|M)\.?\s+\S")
+_PAREN_RE = re.compile(r"\(\s*([^()]+?)\s*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A span of the heading that a name element wraps."""
+
+    start: int
+    end: int
+    kind: str
+    role: str | None
+
+
+@dataclass(slots=True)
+class HeadingInfo:
+    """What the heading says: its parties, the spans to mark, the document type."""
+
+    spans: list[NameSpan]
+    sender: Party | None
+    recipient: Party | None
+    doc_type: str | None
+
+
+def _strip(text: str, start: int, end: int, chars: str = " .,;:") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], Party | None]:
+    """The name spans and the party for ``text[start:end]``."""
+    start, end = _strip(text, start, end)
+    if start >= end:
+        return [], None
+    part = text[start:end]
+    paren = None
+    for m in _PAREN_RE.finditer(part):
+        paren = m
+    if paren is not None and re.search(r"[A-Z]", paren.group(1)) and paren.end() >= len(part) - 1:
+        office = part[: paren.start()].strip()
+        office = re.sub(r"^(the|The)\s+", "", office).strip(" ,")
+        name_start = start + paren.start(1)
+        name_end = start + paren.end(1)
+        return [NameSpan(name_start, name_end, "persName", role)], Party(paren.group(1), office or None)
+    if _COURTESY_RE.match(part):
+        return [NameSpan(start, end, "persName", role)], Party(part, None)
+    m = _TITLE_NAME_RE.match(part)
+    if m:
+        return [NameSpan(start + m.start(2), start + m.end(2), "persName", role)], Party(m.group(2), m.group(1))
+    lead = re.match(r"^(?:the|The)\s+", part)
+    s = start + (lead.end() if lead else 0)
+    e = end
+    tail = re.search(r"\s+in\s+\[[^\]]*\]\s*$", text[s:e])
+    if tail:
+        e = s + tail.start()
+    s, e = _strip(text, s, e)
+    if s >= e:
+        return [], None
+    return [NameSpan(s, e, "gloss", role)], Party(None, text[s:e])
+
+
+def _split_to(text: str, start: int, end: int) -> int | None:
+    """Where the recipient begins: after ``) to``, else after the first `` to ``."""
+    seg = text[start:end]
+    m = re.search(r"\)\s+to\s+", seg)
+    if m is None:
+        m = re.search(r"\s+to\s+", seg)
+    return None if m is None else start + m.start()
+
+
+def _memo_trailer(text: str, start: int, end: int) -> int:
+    """Cut ``, Department of State, Washington, July 3, 1958`` off a memorandum's party."""
+    seg = text[start:end]
+    close = seg.find(")")
+    if close >= 0:
+        return start + close + 1
+    m = re.search(r",\s|\s+in\s+[A-Z]", seg)
+    return start + m.start() if m else end
+
+
+def analyze(text: str) -> HeadingInfo:
+    """Parties, name spans and document type of a heading (markers already removed)."""
+    m_num = re.match(r"^\s*(?:No\.\s*)?\d+[A-Z]?\.\s+", text)
+    body_start = m_num.end() if m_num else 0
+    doc_type = None
+    tm = _TYPE_RE.search(text, body_start)
+    if tm and tm.start() - body_start < 40:
+        doc_type = tm.group(1)
+    if re.search(r"\bMemorandum\b", text[body_start : body_start + 60]) and doc_type != "Memorandum":
+        mm = re.search(r"Memorandum(?: of (?:a )?(?:Telephone )?Conversation| for the Record)?", text)
+        doc_type = mm.group(0) if mm else doc_type
+    end = len(text)
+    spans: list[NameSpan] = []
+    sender = recipient = None
+
+    def add(s: int, e: int, role: str) -> Party | None:
+        found, party = _party(text, s, e, role)
+        spans.extend(found)
+        return party
+
+    m_from = re.search(r"\bFrom\s+", text[body_start:])
+    m_between = re.search(r"\bBetween\s+", text[body_start:])
+    m_by = re.search(r"\bby\s+", text[body_start:])
+    if m_from:
+        s = body_start + m_from.end()
+        cut = _split_to(text, s, end)
+        if cut is None:
+            sender = add(s, end, "from")
+        else:
+            close = text.find(")", s, cut + 2)
+            sender = add(s, cut + (1 if close >= 0 and close <= cut else 0), "from")
+            r0 = re.search(r"to\s+", text[cut:]).end() + cut  # type: ignore[union-attr]
+            recipient = add(r0, end, "to")
+    elif m_between:
+        s = body_start + m_between.end()
+        m_and = re.search(r"\)\s+and\s+", text[s:]) or re.search(r"\s+and\s+", text[s:])
+        if m_and:
+            a_end = s + m_and.start() + (1 if text[s + m_and.start()] == ")" else 0)
+            sender = add(s, a_end, "from")
+            r0 = s + m_and.end()
+            recipient = add(r0, _memo_trailer(text, r0, end), "to")
+    elif m_by:
+        s = body_start + m_by.end()
+        cut = _split_to(text, s, end)
+        if cut is None:
+            sender = add(s, _memo_trailer(text, s, end), "from")
+        else:
+            close = text.find(")", s, cut + 2)
+            sender = add(s, cut + (1 if close >= 0 and close <= cut else 0), "from")
+            r0 = re.search(r"to\s+", text[cut:]).end() + cut  # type: ignore[union-attr]
+            recipient = add(r0, end, "to")
+    else:
+        cut = _split_to(text, body_start, end)
+        if cut is not None:
+            head_words = text[body_start:cut].strip()
+            if not _TYPE_RE.fullmatch(head_words):
+                close = text.find(")", body_start, cut + 2)
+                sender = add(body_start, cut + (1 if close >= 0 and close <= cut else 0), "from")
+            r0 = re.search(r"to\s+", text[cut:]).end() + cut  # type: ignore[union-attr]
+            recipient = add(r0, end, "to")
+    return HeadingInfo(spans, sender, recipient, doc_type)

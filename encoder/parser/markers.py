@@ -1,0 +1,161 @@
+"""Finding where each footnote's marker stands in the running text.
+
+A copied page loses the superscript: markers are digits glued to the word before them
+(``Portsmouth.3``, ``conversations2``) or to a number (``No. 8521`` is telegram 852 and
+marker 1). The list below the text is renumbered 1…k, while legacy volumes printed
+per-page numbers (the seed's markers run 1, 2, 1, 3, 1, 4). Markers cannot be matched by
+number, so they are matched *in order*: every glued digit run is a candidate, and a small
+dynamic programme picks, for notes 1…k, candidates in text order that are strong (glued
+to a letter rather than split off a number) and whose printed values form a plausible
+sequence (each one more than the highest so far, a repeat, or a restart after a page
+break). Modern volumes print 1…k, which the same scoring prefers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# a digit run glued to a letter, closing punctuation or bracket before it
+_GLUED_RE = re.compile(
+    r"(?<=[^\W\d_]|[.,;:!?)\]”’\"'…])(\d{1,3})(?=$|[\s,.;:!?)\]”’\"'—–(-])"
+)
+# a whole number token of two or more digits: its last digits may be a marker
+_NUMBER_RE = re.compile(r"(?<![\w.,/–-])(\d{2,})(?=$|[\s,.;:!?)\]”’\"'—–(])")
+# a spaced marker at the very end of a heading line ("Lebanon 1")
+_TRAILING_RE = re.compile(r"(?<=[^\W\d_]) (\d{1,2})\s*$")
+
+_NEG = -1e9
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place that could hold a marker: segment, character span, printed value."""
+
+    seg: int
+    start: int
+    end: int
+    value: int
+    strength: float
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.seg, self.start)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of running text in document order, with spans that hold no markers."""
+
+    text: str
+    masked: tuple[tuple[int, int], ...] = ()
+    """Spans such as ``[Page 875]`` where digits are not markers."""
+    page_before: bool = False
+    """True when a page break stands between this segment and the previous one."""
+    heading: bool = False
+    """True for the document heading (where a spaced source marker may stand)."""
+
+
+def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def candidates(segments: list[Segment]) -> list[Candidate]:
+    """Every place in the text that could be a footnote marker, in text order."""
+    out: list[Candidate] = []
+    for si, seg in enumerate(segments):
+        text = seg.text
+        found: dict[tuple[int, int], Candidate] = {}
+        for m in _GLUED_RE.finditer(text):
+            if _inside(seg.masked, m.start()):
+                continue
+            before = text[m.start() - 1]
+            prev2 = text[m.start() - 2] if m.start() >= 2 else " "
+            if before.isalpha():
+                strength = 4.0
+            elif prev2.isdigit():
+                strength = 0.5  # "2.47 p.m.": more likely a decimal than a marker
+            else:
+                strength = 3.5
+            found[(m.start(), m.end())] = Candidate(si, m.start(), m.end(), int(m.group(1)), strength)
+        for m in _NUMBER_RE.finditer(text):
+            if _inside(seg.masked, m.start()):
+                continue
+            digits = m.group(1)
+            for k in range(1, min(3, len(digits) - 1) + 1):
+                start = m.end() - k
+                if digits[len(digits) - k] == "0" and k > 1:
+                    continue
+                found.setdefault(
+                    (start, m.end()), Candidate(si, start, m.end(), int(digits[-k:]), 0.0)
+                )
+        if seg.heading:
+            m = _TRAILING_RE.search(text)
+            if m:
+                found.setdefault(
+                    (m.start(1) - 1, m.end(1)),
+                    Candidate(si, m.start(1) - 1, m.end(1), int(m.group(1)), 1.0),
+                )
+        out.extend(sorted(found.values(), key=lambda c: (c.start, -c.end)))
+    return out
+
+
+def _pages_between(segments: list[Segment], a: Candidate | None, b: Candidate) -> bool:
+    first = 0 if a is None else a.seg + 1
+    if any(seg.page_before for seg in segments[first : b.seg + 1]):
+        return True
+    seg = segments[b.seg]
+    lo = a.end if a is not None and a.seg == b.seg else 0
+    return any(lo <= s < b.start for s, _ in seg.masked if seg.text[s : s + 5] == "[Page")
+
+
+def _sequence(segments: list[Segment], cands: list[Candidate], k: int) -> list[Candidate | None]:
+    """Markers printed per page (legacy volumes): the most plausible ordered choice."""
+    n = len(cands)
+    skip_cost = 2.5
+    # state: (score, max value so far, last candidate index or -1, back pointer)
+    states: list[dict[int, tuple[float, int, tuple | None]]] = [{-1: (0.0, 0, None)}]
+    for i in range(k):
+        nxt: dict[int, tuple[float, int, tuple | None]] = {}
+        for last, (score, top, back) in states[-1].items():
+            # this note's marker was lost in the copy
+            cand = (score - skip_cost, top, (last, None, back))
+            if last not in nxt or cand[0] > nxt[last][0]:
+                nxt[last] = cand
+            prev = cands[last] if last >= 0 else None
+            for j in range(last + 1, n):
+                c = cands[j]
+                if prev is not None and c.seg == prev.seg and c.start < prev.end:
+                    continue
+                gain = c.strength + (1.0 if c.value == i + 1 else 0.0)
+                if c.value == top + 1:
+                    gain += 3.0
+                elif prev is None:
+                    gain += 1.0 if c.value <= 3 else 0.0
+                elif _pages_between(segments, prev, c) and c.value <= 3:
+                    gain += 2.0
+                elif c.value <= top:
+                    gain += 0.5
+                else:
+                    gain -= 3.0
+                total = score + gain
+                if j not in nxt or total > nxt[j][0]:
+                    nxt[j] = (total, max(top, c.value), (last, j, back))
+        # keep the search small on long pages
+        if len(nxt) > 200:
+            nxt = dict(sorted(nxt.items(), key=lambda kv: -kv[1][0])[:200])
+        states.append(nxt)
+    _last, (_score, _top, back) = max(states[-1].items(), key=lambda kv: kv[1][0])
+    picks: list[Candidate | None] = []
+    while back is not None:
+        _prev_last, j, back = back
+        picks.append(cands[j] if j is not None else None)
+    picks.reverse()
+    return picks
+
+
+def place_markers(segments: list[Segment], count: int) -> list[Candidate | None]:
+    """For notes 1…count, the candidate holding each one's marker (None: not found)."""
+    if count == 0:
+        return []
+    return _sequence(segments, candidates(segments), count)

@@ -1,0 +1,185 @@
+"""The block rules for a document's top: source line, number, heading and opener.
+
+An ordered rule table in the manner of markdown-it's block rules: each rule looks at the
+cursor's line, and either consumes lines and records what it read, or leaves the state
+untouched and returns False. The first rule that matches wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .. import dates
+from .lines import Line
+from .markings import is_marking_line
+
+FILE_LINE_RE = re.compile(
+    r"^(?:File No\.\s*)?\d{2,4}[0-9A-Za-z.]*/[^\s:]+(?::\s+(?P<kind>.+))?$"
+)
+"""``761.94/7–2145: Telegram``, ``File No. 861.77/267``, ``365D.1163/13: Telegram``."""
+NO_LINE_RE = re.compile(r"^No\.\s*(\d+[A-Z]?)\.?$")
+"""``No. 580``, ``No. 39.``: the printed document number of older volumes."""
+MODERN_HEAD_RE = re.compile(r"^(\d{1,4}[A-Z]?)\.\s+(\S.*)$")
+"""``86. Telegram From the Embassy in Lebanon …``: number and heading on one line."""
+LABEL_RE = re.compile(r"^\[(?:Telegram|Translation|Extract|Paraphrase|Circular|Memorandum|Letter|Note|Despatch|Inclosure|Enclosure|Copy|Excerpt|Summary|Aide-M[ée]moire)[^\]]*\]\S*$")
+"""``[Telegram]``, ``[Telegram—Extract]1``, ``[Translation.]``."""
+SERIAL_RE = re.compile(r"^No\.\s*\d+[A-Z]?\.?\]$")
+"""``No. 502.]``: a despatch's own number, printed left with a bracket."""
+RECEIVED_RE = re.compile(r"^\[Received\b[^\]]*\]\S*$")
+DOC_KIND_RE = re.compile(r"^\s*(Circular telegram|Telegram|Circular|Memorandum|Letter|Despatch|Instruction|Airgram|Note)\b", re.I)
+
+
+@dataclass(slots=True)
+class Preamble:
+    """What the top of a document said, with the input lines it came from."""
+
+    source_line: Line | None = None
+    number_line: Line | None = None
+    number: str | None = None
+    heading: Line | None = None
+    modern: bool = False
+    opener: list[tuple[str, list[Line]]] = field(default_factory=list)
+    """Opener items in order: (``label``|``marking``|``serial``|``received``|``dateline``, lines)."""
+
+
+@dataclass(slots=True)
+class Cursor:
+    """The lines of the document and the index of the next unread line."""
+
+    lines: list[Line]
+    pos: int = 0
+
+    def skip_blank(self) -> None:
+        while self.pos < len(self.lines) and self.lines[self.pos].blank:
+            self.pos += 1
+
+    def peek(self, ahead: int = 0) -> Line | None:
+        """The ``ahead``-th non-blank line from the cursor, without moving."""
+        i = self.pos
+        seen = 0
+        while i < len(self.lines):
+            if not self.lines[i].blank:
+                if seen == ahead:
+                    return self.lines[i]
+                seen += 1
+            i += 1
+        return None
+
+    def take(self) -> Line:
+        """Consume and return the next non-blank line."""
+        self.skip_blank()
+        ln = self.lines[self.pos]
+        self.pos += 1
+        return ln
+
+
+Rule = Callable[[Cursor, Preamble], bool]
+
+
+def _source(cur: Cursor, pre: Preamble) -> bool:
+    ln = cur.peek()
+    if ln is None or pre.source_line or pre.heading:
+        return False
+    text = ln.stripped
+    nxt = cur.peek(1)
+    if FILE_LINE_RE.match(text):
+        pre.source_line = cur.take()
+        return True
+    # an archival citation standing alone above a heading ("Policy Planning Staff Files")
+    if (
+        nxt is not None
+        and len(text) < 70
+        and re.search(r"\b(Files?|Papers|Records|Collection|Archives?)\b\.?$", text)
+        and not MODERN_HEAD_RE.match(text)
+    ):
+        pre.source_line = cur.take()
+        return True
+    return False
+
+
+def _number(cur: Cursor, pre: Preamble) -> bool:
+    ln = cur.peek()
+    if ln is None or pre.number_line or pre.heading:
+        return False
+    m = NO_LINE_RE.match(ln.stripped)
+    if not m:
+        return False
+    pre.number_line = cur.take()
+    pre.number = m.group(1)
+    return True
+
+
+def _heading(cur: Cursor, pre: Preamble) -> bool:
+    ln = cur.peek()
+    if ln is None or pre.heading:
+        return False
+    m = MODERN_HEAD_RE.match(ln.stripped)
+    if m and pre.source_line is None and pre.number_line is None:
+        pre.number = m.group(1)
+        pre.modern = True
+    pre.heading = cur.take()
+    return True
+
+
+def _label(cur: Cursor, pre: Preamble) -> bool:
+    ln = cur.peek()
+    if ln is None or not pre.heading:
+        return False
+    text = ln.stripped
+    for kind, regex in (("label", LABEL_RE), ("serial", SERIAL_RE), ("received", RECEIVED_RE)):
+        if regex.match(text):
+            pre.opener.append((kind, [cur.take()]))
+            return True
+    if is_marking_line(text):
+        pre.opener.append(("marking", [cur.take()]))
+        return True
+    return False
+
+
+def _dateline(cur: Cursor, pre: Preamble) -> bool:
+    """A dateline, possibly wrapped over up to three lines by the copy."""
+    if not pre.heading or any(kind == "dateline" for kind, _ in pre.opener):
+        return False
+    first = cur.peek()
+    if first is None or len(first.stripped) > 160:
+        return False
+    for count in (1, 2, 3):
+        parts = [cur.peek(k) for k in range(count)]
+        if any(p is None for p in parts):
+            break
+        joined = " ".join(p.stripped for p in parts if p is not None)
+        if len(joined) > 200:
+            break
+        if dates.looks_like_dateline(joined):
+            # a longer join that is still a dateline wins ("… July 22, 1870. (Received August" / "3.)")
+            best = count
+            for more in range(count + 1, 4):
+                extra = [cur.peek(k) for k in range(more)]
+                if any(p is None for p in extra):
+                    break
+                j2 = " ".join(p.stripped for p in extra if p is not None)
+                if dates.looks_like_dateline(j2) and len(j2) <= 200:
+                    best = more
+                else:
+                    break
+            pre.opener.append(("dateline", [cur.take() for _ in range(best)]))
+            return True
+    return False
+
+
+RULES: list[Rule] = [_source, _number, _heading, _label, _dateline]
+"""The preamble rules in order; the loop stops at the first line no rule takes."""
+
+
+def read_preamble(cur: Cursor) -> Preamble:
+    """Run the rules until none matches: what remains is the document's body."""
+    pre = Preamble()
+    while True:
+        cur.skip_blank()
+        if cur.pos >= len(cur.lines):
+            break
+        if not any(rule(cur, pre) for rule in RULES):
+            break
+    return pre

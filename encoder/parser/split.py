@@ -1,0 +1,51 @@
+"""Cutting a file that holds several documents (a chapter copied whole) into documents.
+
+A new document begins, after a blank line, at a line that can only open a document: a
+modern heading whose number is followed by a document kind (``87. Telegram From …``,
+``215. Editorial Note``), or a legacy file-number line (``761.94/7–2145: Telegram``,
+``File No. 861.77/267``). A telegram's own number (``4774. As indicated …``) is not
+followed by a document kind, so it does not split.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import Line
+from .preamble import FILE_LINE_RE, NO_LINE_RE
+
+_KINDS = (
+    r"(?:Circular |Personal |Joint |Special |Intelligence |Research |Information |Action )?"
+    r"(?:Telegram|Memorandum|Letter|Editorial Note|Airgram|Despatch|Instruction|Note|Message"
+    r"|Paper|Report|Minutes|Notes|Aide-M[ée]moire|Cable|Backchannel Message|Transcript"
+    r"|Record|Summary|Statement|Study|Draft|Contact Report|National Intelligence Estimate"
+    r"|Special National Intelligence Estimate|Department of State Situation Report)"
+)
+_MODERN_START_RE = re.compile(rf"^\d{{1,4}}[A-Z]?\.\s+{_KINDS}\b")
+
+
+def _starts_document(lines: list[Line], i: int) -> bool:
+    text = lines[i].stripped
+    if _MODERN_START_RE.match(text):
+        return True
+    if FILE_LINE_RE.match(text) and (":" in text or text.startswith("File No.")):
+        return True
+    return bool(NO_LINE_RE.match(text)) and i + 1 < len(lines)
+
+
+def split_documents(lines: list[Line]) -> list[list[Line]]:
+    """The file's lines cut into one list per document (never an empty list)."""
+    starts = [0]
+    seen_text = False
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        if seen_text and i > 0 and lines[i - 1].blank and _starts_document(lines, i):
+            # a heading directly under a file line or "No." line belongs to it
+            prev = next((lines[j] for j in range(i - 1, -1, -1) if not lines[j].blank), None)
+            if prev is None or not (FILE_LINE_RE.match(prev.stripped) or NO_LINE_RE.match(prev.stripped)):
+                starts.append(i)
+        seen_text = True
+    starts = sorted(set(starts))
+    chunks = [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+    return [c for c in chunks if any(not ln.blank for ln in c)] or [lines]
