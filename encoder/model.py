@@ -74,11 +74,22 @@ class DateSpan:
 
 
 @dataclass(slots=True)
+class MarkerOnly:
+    """A footnote marker whose note the copy does not include (a page cut short).
+
+    The printed digits are kept (as ``anchor/@n``) rather than left in the words or
+    dropped; no note text is invented.
+    """
+
+    n: str
+
+
+@dataclass(slots=True)
 class LineBreak:
     """A line the print broke on purpose (a wrapped dateline, a title under a name)."""
 
 
-Inline = Union[str, NoteRef, PageBreak, Hi, Name, DateSpan, LineBreak]
+Inline = Union[str, NoteRef, PageBreak, Hi, Name, DateSpan, LineBreak, MarkerOnly]
 
 # ----------------------------------------------------------------- footnotes
 

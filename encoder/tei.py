@@ -22,6 +22,7 @@ from .model import (
     Inline,
     LineBreak,
     ListBlock,
+    MarkerOnly,
     Name,
     NoteRef,
     PageBreak,
@@ -76,6 +77,7 @@ class _Writer:
             Name: self._name,  # type: ignore[dict-item]
             DateSpan: self._date,  # type: ignore[dict-item]
             LineBreak: lambda parent, _x: _el(parent, "lb"),
+            MarkerOnly: lambda parent, x: _el(parent, "anchor", type="note-marker", n=x.n),
         }
 
     # ------------------------------------------------------------- inline

@@ -23,6 +23,7 @@ from ..model import (
     Inline,
     LineBreak,
     ListBlock,
+    MarkerOnly,
     ListItem,
     Name,
     PageBreak,
@@ -41,6 +42,9 @@ from .preamble import DOC_KIND_RE, FILE_LINE_RE, Cursor, read_preamble
 
 _SOURCE_RE = re.compile(r"^\[?Source:")
 _SERIAL_P_RE = re.compile(r"^(\d{1,7})\.\s")
+_HEAD_MARKER_RE = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=[)\]”’.]))(\d{1,2})\s*$|(?<=\b1[6-9]\d\d|\b20\d\d)(\d)\s*$|(?<=[^\W\d_]) (\d{1,2})\s*$"
+)
 
 
 @dataclass(slots=True)
@@ -253,7 +257,7 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
             if m:
                 doc.serial = m.group(1)
 
-    _resolve_notes(doc, b, note_list.items if note_list else [], source_name)
+    _resolve_notes(doc, b, note_list.items if note_list else [], source_name, pre.modern)
 
     if info_box:
         info = info_box[0]
@@ -305,7 +309,7 @@ def _text_of(content: list[Inline]) -> str:
     return "".join(out)
 
 
-def _resolve_notes(doc: Document, b: _Builder, items: list, source_name: str) -> None:
+def _resolve_notes(doc: Document, b: _Builder, items: list, source_name: str, modern: bool) -> None:
     """Place every footnote's marker and fill every slot with its inline content."""
     segments = [
         Segment(s.text, masked_spans(s.text), s.page_before, s.heading) for s in b.slots
@@ -340,6 +344,12 @@ def _resolve_notes(doc: Document, b: _Builder, items: list, source_name: str) ->
         if target is not None:
             text = b.slots[target].text
             per_slot.setdefault(target, []).append((len(text), len(text), note))
+    if head_slot is not None and head_slot not in per_slot and modern:
+        # a modern heading ends with the source note's marker even when the copy lost the list
+        text = b.slots[head_slot].text
+        m = _HEAD_MARKER_RE.search(text)
+        if m:
+            per_slot[head_slot] = [(m.start(), len(text), MarkerOnly(m.group(m.lastindex or 1)))]
     for i, slot in enumerate(b.slots):
         clean, points = remove_markers(slot.text, per_slot.get(i, []))
         names = slot.names(clean) if slot.names else None

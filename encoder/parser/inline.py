@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..model import Footnote, Hi, Inline, NoteRef, PageBreak
+from ..model import Footnote, Hi, Inline, MarkerOnly, NoteRef, PageBreak
 
 PAGE_RE = re.compile(r"\[Page ([0-9]+|[IVXLCDMivxlcdm]+)\]")
 """``[Page 875]``, ``[Page XIV]``: a printed page begins."""
@@ -46,8 +46,8 @@ def _plain(text: str, out: list[Inline]) -> None:
 
 
 def remove_markers(
-    text: str, spans: list[tuple[int, int, Footnote]]
-) -> tuple[str, list[tuple[int, Footnote]]]:
+    text: str, spans: list[tuple[int, int, Footnote | MarkerOnly]]
+) -> tuple[str, list[tuple[int, Footnote | MarkerOnly]]]:
     """The text without its marker digits, and where each note now stands in it.
 
     The digits are not lost: they survive as the note's ``@n``.
@@ -67,7 +67,7 @@ def remove_markers(
 
 def build_inline(
     text: str,
-    notes: list[tuple[int, Footnote]] | None = None,
+    notes: list[tuple[int, Footnote | MarkerOnly]] | None = None,
     names: list[tuple[int, int, Wrap]] | None = None,
 ) -> list[Inline]:
     """The inline content of ``text`` with notes inserted at their offsets.
@@ -89,7 +89,7 @@ def build_inline(
         _plain(text[pos:at], out)
         pos = at
         if kind == 1:
-            out.append(NoteRef(item))  # type: ignore[arg-type]
+            out.append(item if isinstance(item, MarkerOnly) else NoteRef(item))  # type: ignore[arg-type]
         else:
             end, wrap = item  # type: ignore[misc]
             content: list[Inline] = []

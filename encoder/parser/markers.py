@@ -17,11 +17,14 @@ import re
 from dataclasses import dataclass
 
 # a digit run glued to a letter, closing punctuation or bracket before it
-_GLUED_RE = re.compile(
-    r"(?<=[^\W\d_]|[.,;:!?)\]”’\"'…])(\d{1,3})(?=$|[\s,.;:!?)\]”’\"'—–(-])"
-)
+_END = r"(?=$|[\s,;:!?)\]”’\"'—–(]|\.(?!\d))"
+_GLUED_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"'…])(\d{1,3})" + _END)
 # a whole number token of two or more digits: its last digits may be a marker
-_NUMBER_RE = re.compile(r"(?<![\w.,/–-])(\d{2,})(?=$|[\s,.;:!?)\]”’\"'—–(])")
+_NUMBER_RE = re.compile(r"(?<![\w.,/–-])(\d{2,})" + _END)
+# clock times ("9:42 p.m.", "2.47 p.m.", "1200 hours"): their digits are never markers
+_TIME_RE = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}(?=\s*[ap]\.\s?m\.)|\b\d{3,4}(?=\s*(?:hours|Z\b))"
+)
 # a spaced marker at the very end of a heading line ("Lebanon 1")
 _TRAILING_RE = re.compile(r"(?<=[^\W\d_]) (\d{1,2})\s*$")
 
@@ -65,6 +68,8 @@ def candidates(segments: list[Segment]) -> list[Candidate]:
     out: list[Candidate] = []
     for si, seg in enumerate(segments):
         text = seg.text
+        masked = seg.masked + tuple((m.start(), m.end()) for m in _TIME_RE.finditer(text))
+        seg = Segment(text, masked, seg.page_before, seg.heading)
         found: dict[tuple[int, int], Candidate] = {}
         for m in _GLUED_RE.finditer(text):
             if _inside(seg.masked, m.start()):

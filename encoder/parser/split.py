@@ -30,7 +30,10 @@ def _starts_document(lines: list[Line], i: int) -> bool:
         return True
     if FILE_LINE_RE.match(text) and (":" in text or text.startswith("File No.")):
         return True
-    return bool(NO_LINE_RE.match(text)) and i + 1 < len(lines)
+    if NO_LINE_RE.match(text):
+        nxt = next((ln.stripped for ln in lines[i + 1 :] if not ln.blank), "")
+        return bool(re.search(r"\sto\s", nxt)) and len(nxt) < 200
+    return False
 
 
 def split_documents(lines: list[Line]) -> list[list[Line]]:
