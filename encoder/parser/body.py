@@ -55,9 +55,19 @@ class RawPart:
     postscript: list[RawBlock] = field(default_factory=list)
 
 
+_TRAILING_MARK_RE = re.compile(r"(?<=[^\W\d_]|[.,”’])\d{1,2}$")
+
+
+def is_caps_signature(text: str) -> bool:
+    """True for a signature in capitals (``JOHN LOTHROP MOTLEY.``), as 19th-century print has."""
+    t = _TRAILING_MARK_RE.sub("", text.strip()).strip("“”\"")
+    letters = re.sub(r"[^A-Za-z]", "", t)
+    return is_name_line(t) and len(letters) >= 3 and letters.isupper() and " " in t.strip(". ")
+
+
 def is_name_line(text: str) -> bool:
     """True for a line that can be a signature: a few capitalized words, no digits."""
-    t = text.strip()
+    t = _TRAILING_MARK_RE.sub("", text.strip())
     if not t or len(t) > 48 or re.search(r"\d", t) or t.endswith(":"):
         return False
     if not _NAME_RE.match(t):
@@ -154,7 +164,12 @@ def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]
             tail = rest[j:]
             while tail and tail[0].kind == "pb":
                 tail = tail[1:]
-            if not tail or all(_is_tail_line(t) for t in tail) or _is_attachment_start(tail, 0):
+            if (
+                not tail
+                or all(_is_tail_line(t) for t in tail)
+                or _is_attachment_start(tail, 0)
+                or is_caps_signature(b.text)
+            ):
                 sig_at = i
                 break
     part = RawPart()
@@ -176,8 +191,10 @@ def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]
     rest = blocks[k:]
     attachments: list[list[RawBlock]] = []
     current: list[RawBlock] | None = None
+    caps_cut = is_caps_signature(blocks[sig_at].text) and bool(rest) and not all(_is_tail_line(t) for t in rest)
     for i, b in enumerate(rest):
-        if _is_attachment_start(rest, i) and (current is None or current_has_body(current)):
+        starts = _is_attachment_start(rest, i) or (caps_cut and current is None and i == 0 and not _is_tail_line(b))
+        if starts and (current is None or current_has_body(current)):
             current = [b]
             attachments.append(current)
         elif current is None:

@@ -332,15 +332,24 @@ def _resolve_notes(doc: Document, b: _Builder, items: list, source_name: str, mo
             orphans.append(note)
             continue
         per_slot.setdefault(cand.seg, []).append((cand.start, cand.end, note))
+    placed = sorted(
+        ((slot, start, note.index) for slot, spans in per_slot.items() for start, _e, note in spans),
+        key=lambda t: t[2],
+    )
     for note in orphans:
         if note.is_source and head_slot is not None:
             text = b.slots[head_slot].text
             per_slot.setdefault(head_slot, []).append((len(text), len(text), note))
             continue
-        target = next((i for i in range(len(b.slots) - 1, -1, -1) if not b.slots[i].heading), head_slot)
+        # keep the notes in order: stand just before the next note that was placed
+        after = next(((slot, start) for slot, start, idx in placed if idx > note.index), None)
         doc.diagnostics.append(
-            Diagnostic("warning", f"no marker found for footnote {note.index}; the note is placed at the end of the text", source_name, note.line, "parse.footnote-marker")
+            Diagnostic("warning", f"no marker found for footnote {note.index}; the note is placed next to its neighbour", source_name, note.line, "parse.footnote-marker")
         )
+        if after is not None:
+            per_slot.setdefault(after[0], []).append((after[1], after[1], note))
+            continue
+        target = next((i for i in range(len(b.slots) - 1, -1, -1) if not b.slots[i].heading), head_slot)
         if target is not None:
             text = b.slots[target].text
             per_slot.setdefault(target, []).append((len(text), len(text), note))

@@ -56,7 +56,7 @@ def remove_markers(
     points: list[tuple[int, Footnote]] = []
     pos = 0
     length = 0
-    for start, end, note in sorted(spans, key=lambda t: t[0]):
+    for start, end, note in sorted(spans, key=lambda t: (t[0], t[1])):
         out.append(text[pos:start])
         length += start - pos
         points.append((length, note))

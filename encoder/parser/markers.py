@@ -18,12 +18,13 @@ from dataclasses import dataclass
 
 # a digit run glued to a letter, closing punctuation or bracket before it
 _END = r"(?=$|[\s,;:!?)\]”’\"'—–(]|\.(?!\d))"
-_GLUED_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"'…])(\d{1,3})" + _END)
+_GLUED_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’“‘\"'…])(\d{1,3})" + _END)
 # a whole number token of two or more digits: its last digits may be a marker
 _NUMBER_RE = re.compile(r"(?<![\w.,/–-])(\d{2,})" + _END)
 # clock times ("9:42 p.m.", "2.47 p.m.", "1200 hours"): their digits are never markers
 _TIME_RE = re.compile(
-    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}(?=\s*[ap]\.\s?m\.)|\b\d{3,4}(?=\s*(?:hours|Z\b))"
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?(?=\s*(?:[ap]\.\s?m\.|o’clock|o'clock))"
+    r"|\b\d{3,4}(?=\s*(?:hours|Z\b))|^\s*\d{1,7}\.(?=\s)"
 )
 # a spaced marker at the very end of a heading line ("Lebanon 1")
 _TRAILING_RE = re.compile(r"(?<=[^\W\d_]) (\d{1,2})\s*$")
@@ -133,10 +134,14 @@ def _sequence(segments: list[Segment], cands: list[Candidate], k: int) -> list[C
                 if prev is not None and c.seg == prev.seg and c.start < prev.end:
                     continue
                 gain = c.strength + (1.0 if c.value == i + 1 else 0.0)
+                if c.value == 0 and not segments[c.seg].heading:
+                    continue
+                if c.strength < 1.0 and c.value != top + 1 and c.value != i + 1:
+                    continue  # digits split off a number only where the count says so
                 if c.value == top + 1:
                     gain += 3.0
                 elif prev is None:
-                    gain += 1.0 if c.value <= 3 else 0.0
+                    gain += 1.0 if c.value <= 3 and c.strength >= 3 else 0.0
                 elif _pages_between(segments, prev, c) and c.value <= 3:
                     gain += 2.0
                 elif c.value <= top:
