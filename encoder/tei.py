@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import PurePath
 
 from lxml import etree
 
@@ -268,10 +269,11 @@ def _place_and_date(doc: Document) -> tuple[str | None, DateSpan | None]:
 
 
 def _header(tei: etree._Element, doc: Document) -> None:
+    name = PurePath(doc.source_name).name if doc.source_name else ""
     header = _el(tei, "teiHeader")
     fdesc = _el(header, "fileDesc")
     tstmt = _el(fdesc, "titleStmt")
-    title = _plain_text(doc.head or []) or doc.source_name or "Untitled document"
+    title = _plain_text(doc.head or []) or name or "Untitled document"
     title = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", title))
     _el(tstmt, "title", title, type="complete")
     resp = _el(tstmt, "respStmt")
@@ -297,12 +299,12 @@ def _header(tei: etree._Element, doc: Document) -> None:
     elif source is not None:
         _el(bibl, "note", _plain_text(source.content), type="source")
     if len(bibl) == 0:
-        _el(bibl, "note", f"Transcribed from {doc.source_name or 'plain text'}.", type="source")
+        _el(bibl, "note", f"Transcribed from {name or 'plain text'}.", type="source")
 
     edesc = _el(header, "encodingDesc")
     app = _el(_el(edesc, "appInfo"), "application", ident="telegram-tei", version=__version__)
     _el(app, "label", "telegram-tei")
-    _el(app, "desc", f"Encoded from the plain text of {doc.source_name or 'standard input'} (read as {doc.encoding}).")
+    _el(app, "desc", f"Encoded from the plain text of {name or 'standard input'} (read as {doc.encoding}).")
     tags = _el(edesc, "tagsDecl")
     for rid, css in (("left", "text-align: left;"), ("right", "text-align: right;"), ("center", "text-align: center;")):
         r = _el(tags, "rendition", css, scheme="css")
@@ -339,7 +341,7 @@ def _header(tei: etree._Element, doc: Document) -> None:
     if len(tclass) == 0:
         prof.remove(tclass)
     rev = _el(header, "revisionDesc")
-    _el(rev, "change", f"Encoded by telegram-tei {__version__} from {doc.source_name or 'standard input'}.")
+    _el(rev, "change", f"Encoded by telegram-tei {__version__} from {name or 'standard input'}.")
 
 
 def _party(action: etree._Element, party: object) -> None:

@@ -318,7 +318,7 @@ def _resolve_notes(doc: Document, b: _Builder, items: list, source_name: str, mo
         Footnote(it.index, str(it.index), [], it.line, is_source=bool(_SOURCE_RE.match(it.text)) and it.index == 1)
         for it in items
     ]
-    picks = place_markers(segments, len(notes))
+    picks = place_markers(segments, len(notes), [it.text for it in items])
     per_slot: dict[int, list[tuple[int, int, Footnote]]] = {}
     orphans: list[Footnote] = []
     head_slot = next((i for i, s in enumerate(b.slots) if s.heading), None)

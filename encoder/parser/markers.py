@@ -80,7 +80,7 @@ def candidates(segments: list[Segment]) -> list[Candidate]:
             if before.isalpha():
                 strength = 4.0
             elif prev2.isdigit():
-                strength = 0.5  # "2.47 p.m.": more likely a decimal than a marker
+                strength = 2.0  # "No. 885.1": a number, then the marker (clock times are masked)
             else:
                 strength = 3.5
             found[(m.start(), m.end())] = Candidate(si, m.start(), m.end(), int(m.group(1)), strength)
@@ -115,13 +115,18 @@ def _pages_between(segments: list[Segment], a: Candidate | None, b: Candidate) -
     return any(lo <= s < b.start for s, _ in seg.masked if seg.text[s : s + 5] == "[Page")
 
 
-def _sequence(segments: list[Segment], cands: list[Candidate], k: int) -> list[Candidate | None]:
+def _sequence(
+    segments: list[Segment], cands: list[Candidate], k: int, texts: list[str]
+) -> list[Candidate | None]:
     """Markers printed per page (legacy volumes): the most plausible ordered choice."""
     n = len(cands)
     skip_cost = 2.5
     # state: (score, max value so far, last candidate index or -1, back pointer)
     states: list[dict[int, tuple[float, int, tuple | None]]] = [{-1: (0.0, 0, None)}]
     for i in range(k):
+        # the print may repeat a marker for a note said twice ("Not printed."): the web
+        # list then repeats the note's text, so a repeated value is plausible only there
+        repeat_ok = bool(texts) and texts[i] in texts[:i]
         nxt: dict[int, tuple[float, int, tuple | None]] = {}
         for last, (score, top, back) in states[-1].items():
             # this note's marker was lost in the copy
@@ -136,7 +141,9 @@ def _sequence(segments: list[Segment], cands: list[Candidate], k: int) -> list[C
                 gain = c.strength + (1.0 if c.value == i + 1 else 0.0)
                 if c.value == 0 and not segments[c.seg].heading:
                     continue
-                if c.strength < 1.0 and c.value != top + 1 and c.value != i + 1:
+                if c.strength < 1.0 and c.value != top + 1 and c.value != i + 1 and not (
+                    repeat_ok and c.value <= top
+                ):
                     continue  # digits split off a number only where the count says so
                 if c.value == top + 1:
                     gain += 3.0
@@ -145,7 +152,7 @@ def _sequence(segments: list[Segment], cands: list[Candidate], k: int) -> list[C
                 elif _pages_between(segments, prev, c) and c.value <= 3:
                     gain += 2.0
                 elif c.value <= top:
-                    gain += 0.5
+                    gain += 2.5 if repeat_ok else 0.5
                 else:
                     gain -= 3.0
                 total = score + gain
@@ -164,8 +171,13 @@ def _sequence(segments: list[Segment], cands: list[Candidate], k: int) -> list[C
     return picks
 
 
-def place_markers(segments: list[Segment], count: int) -> list[Candidate | None]:
-    """For notes 1…count, the candidate holding each one's marker (None: not found)."""
+def place_markers(
+    segments: list[Segment], count: int, texts: list[str] | None = None
+) -> list[Candidate | None]:
+    """For notes 1…count, the candidate holding each one's marker (None: not found).
+
+    ``texts`` are the notes' texts, used to recognise a marker printed twice.
+    """
     if count == 0:
         return []
-    return _sequence(segments, candidates(segments), count)
+    return _sequence(segments, candidates(segments), count, texts or [])

@@ -1,0 +1,333 @@
+"""A whole batch: inputs -> TEI -> validation -> HTML and PDF editions -> ``report.json``.
+
+Library functions only: nothing here prints or exits. One bad input never stops a batch:
+every failure of one input (unreadable, undecodable, unparsable, a TEI or validation stage
+that breaks, even a bug) becomes an error entry for that input in the :class:`Report`, and
+the batch goes on. Only misuse of the batch itself (an output folder that is a file)
+raises :class:`EncoderError`.
+
+The other stages are imported inside the functions that use them, so this module loads
+(and ``--help`` answers) without paying for lxml schemas, Saxon or WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from .errors import Diagnostic, EncoderError
+from .model import Document
+from .outputs import InputResult, OutputFile, Report, atomic_write, ensure_inside, safe_stem
+from .reader import read_text
+
+Progress = Callable[[InputResult], None]
+"""Called once per input as soon as it is done, so a CLI can report as it goes."""
+
+TEXT_SUFFIXES = (".txt",)
+
+
+def collect_inputs(paths: Sequence[Path]) -> list[Path]:
+    """Files as given, folders replaced by their ``.txt`` files (sorted, not recursive).
+
+    A path that is missing, or a folder without ``.txt`` files, is kept as it is: reading
+    it fails for that input alone and the failure lands in the report. The same file
+    named twice is encoded once.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            texts = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".") and p.is_file()
+            )
+            found.extend(texts or [path])
+        else:
+            found.append(path)
+    return _unique(found)
+
+
+def collect_tei(paths: Sequence[Path]) -> list[Path]:
+    """XML files as given; a folder gives its ``*.xml`` files, or those of its ``tei/``.
+
+    ``telegram-tei validate output`` thus checks ``output/tei/*.xml``. Missing paths are
+    kept so that reading them reports the problem.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted(path.glob("*.xml")) or sorted((path / "tei").glob("*.xml"))
+            found.extend(files or [path])
+        else:
+            found.append(path)
+    return _unique(found)
+
+
+def _unique(paths: Iterable[Path]) -> list[Path]:
+    seen: set[Path] = set()
+    unique: list[Path] = []
+    for path in paths:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def assign_stems(inputs: Sequence[Path]) -> list[tuple[str, str | None]]:
+    """Output stem per input, and a warning when it had to be changed to stay unique.
+
+    Stems compare without case (``A.txt`` and ``a.txt`` collide on macOS and Windows).
+    The first input in order keeps its stem; later ones get ``-2``, ``-3`` … skipping any
+    stem another input has of its own, so the result depends only on the input list.
+    """
+    natural = [safe_stem(p.name) for p in inputs]
+    reserved = {s.casefold() for s in natural}
+    taken: set[str] = set()
+    out: list[tuple[str, str | None]] = []
+    for stem in natural:
+        chosen, warning = stem, None
+        if stem.casefold() in taken:
+            n = 2
+            while f"{stem}-{n}".casefold() in taken | reserved:
+                n += 1
+            chosen = f"{stem}-{n}"
+            warning = f"output name '{stem}' is used by another input; writing '{chosen}'"
+        taken.add(chosen.casefold())
+        out.append((chosen, warning))
+    return out
+
+
+def _prepare(out_dir: Path, *subdirs: str) -> None:
+    for sub in ("", *subdirs):
+        folder = out_dir / sub
+        if folder.exists() and not folder.is_dir():
+            raise EncoderError("the output folder is a file", str(folder))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise EncoderError(f"cannot create: {exc.strerror or exc}", str(folder)) from None
+
+
+def encode_inputs(
+    inputs: Sequence[Path], out_dir: Path, *, progress: Progress | None = None
+) -> Report:
+    """Encode each input to ``out_dir/tei/<stem>.xml`` (``<stem>.<n>.xml`` for several).
+
+    Every TEI file written is validated; a file with validation errors stays written and
+    is flagged ``valid: false``. The report is returned, not written.
+    """
+    _prepare(out_dir, "tei")
+    report = Report(str(out_dir))
+    for path, (stem, warning) in zip(inputs, assign_stems(inputs), strict=True):
+        result = InputResult(str(path))
+        if warning:
+            result.warnings.append(Diagnostic("warning", warning, str(path), None, "output.name"))
+        try:
+            _encode_one(path, stem, out_dir, result)
+        except EncoderError as exc:
+            result.errors.append(_diagnostic(exc, str(path)))
+        except Exception as exc:  # a bug must not cost the rest of the batch
+            result.fail(f"internal error: {type(exc).__name__}: {exc}", code="internal")
+        report.inputs.append(result)
+        if progress is not None:
+            progress(result)
+    return report
+
+
+def _encode_one(path: Path, stem: str, out_dir: Path, result: InputResult) -> None:
+    from .parser import parse_documents
+
+    if path.is_dir():
+        result.fail("the folder holds no .txt files", code="input.folder")
+        return
+    decoded = read_text(path)
+    result.encoding = decoded.encoding
+    result.warnings.extend(decoded.warnings)
+    if not decoded.text.strip():
+        what = "is empty" if not decoded.text else "holds only whitespace"
+        result.fail(f"the file {what}: nothing to encode", code="input.empty")
+        return
+    documents = parse_documents(decoded.text, source_name=str(path))
+    result.documents = len(documents)
+    for n, doc in enumerate(documents, start=1):
+        doc.encoding = decoded.encoding  # recorded in the TEI header's provenance
+        for diagnostic in doc.diagnostics:
+            result.add(diagnostic)
+        name = f"{stem}.xml" if len(documents) == 1 else f"{stem}.{n}.xml"
+        label = f"document {doc.number or n}"
+        try:
+            result.outputs.append(_write_document(doc, out_dir, name, label, result))
+        except EncoderError as exc:
+            result.errors.append(_diagnostic(exc, str(path), f"{label}: "))
+        except Exception as exc:  # one document's failure must not hide its siblings
+            result.fail(f"{label}: internal error: {type(exc).__name__}: {exc}", code="internal")
+
+
+def _write_document(
+    doc: Document, out_dir: Path, name: str, label: str, result: InputResult
+) -> OutputFile:
+    from .tei import serialize, to_tei
+    from .validate import get_validator, has_errors
+
+    tree = to_tei(doc)
+    target = ensure_inside(out_dir / "tei", Path(name))
+    atomic_write(target, serialize(tree))
+    shown = str(out_dir / "tei" / name)
+    entry = OutputFile(f"tei/{name}", doc.xml_id, doc.number)
+    try:
+        findings = get_validator().validate_tree(tree, shown)
+    except EncoderError as exc:
+        findings = [_diagnostic(exc, shown, f"{label}: validation failed: ")]
+    except Exception as exc:  # a crashing validator flags the file, it does not lose it
+        message = f"{label}: validation crashed: {type(exc).__name__}: {exc}"
+        findings = [Diagnostic("error", message, shown, None, "internal")]
+    for finding in findings:
+        result.add(finding)
+    entry.valid = not has_errors(findings)
+    return entry
+
+
+def _diagnostic(exc: EncoderError, fallback: str, prefix: str = "") -> Diagnostic:
+    code = type(exc).__name__
+    return Diagnostic("error", prefix + exc.message, exc.file or fallback, exc.line, code)
+
+
+def encode(
+    inputs: Sequence[Path], out_dir: Path, *, progress: Progress | None = None
+) -> Report:
+    """:func:`encode_inputs`, then ``out_dir/report.json``."""
+    report = encode_inputs(inputs, out_dir, progress=progress)
+    report.write(out_dir / "report.json")
+    return report
+
+
+def build(
+    inputs: Sequence[Path],
+    out_dir: Path,
+    *,
+    progress: Progress | None = None,
+    clean: bool = False,
+) -> Report:
+    """Encode, validate, render ``out_dir/html`` and ``out_dir/print``, write the report.
+
+    The editions are rendered from every TEI file written in this run; when that fails
+    and some files were invalid, they are tried again without the invalid files. With
+    ``clean`` (and only then) TEI and HTML files that no current input produced are
+    removed, except the TEI of an input that failed this time (its last good version).
+    """
+    report = encode_inputs(inputs, out_dir, progress=progress)
+    html = _render(report, "html", out_dir / "html")
+    _render(report, "print", out_dir / "print")
+    if clean:
+        _clean(report, out_dir, html, inputs)
+    report.write(out_dir / "report.json")
+    return report
+
+
+def _render(report: Report, kind: str, target: Path) -> list[Path] | None:
+    """Render one edition into ``target``; failures become batch errors in ``report``."""
+    everything = report.tei_files()
+    if not everything:
+        message = f"no TEI to render: {kind} edition skipped"
+        report.warnings.append(Diagnostic("warning", message, str(target), None, "render"))
+        return None
+    attempts = [everything]
+    valid = report.tei_files(valid_only=True)
+    if valid and len(valid) < len(everything):
+        attempts.append(valid)
+    for n, files in enumerate(attempts):
+        try:
+            written = render_editions(kind, files, target)
+        except EncoderError as exc:
+            report.errors.append(_diagnostic(exc, str(target), f"{kind} edition: "))
+        except Exception as exc:
+            message = f"{kind} edition: internal error: {type(exc).__name__}: {exc}"
+            report.errors.append(Diagnostic("error", message, str(target), None, "internal"))
+        else:
+            if n:
+                message = f"{kind} edition made without the invalid TEI files"
+                report.warnings.append(Diagnostic("warning", message, str(target), None, "render"))
+            base = Path(report.out_dir)
+            report.editions.extend(_relative(p, base) for p in written)
+            return written
+    return None
+
+
+def render_editions(kind: str, tei_files: Sequence[Path], out_dir: Path) -> list[Path]:
+    """Run the ``html`` or ``print`` edition over TEI files already trusted or checked."""
+    from .render import render_html, render_print
+
+    _prepare(out_dir)
+    if kind == "html":
+        return list(render_html(list(tei_files), out_dir))
+    if kind == "print":
+        return [render_print(list(tei_files), out_dir)]
+    raise EncoderError(f"unknown edition '{kind}': choose html or print")
+
+
+def _clean(report: Report, out_dir: Path, html: list[Path] | None, inputs: Sequence[Path]) -> None:
+    written = {Path(o.path).name for r in report.inputs for o in r.outputs}
+    stems = [stem for stem, _ in assign_stems(inputs)]
+    failed = {s for s, r in zip(stems, report.inputs, strict=True) if r.errors and not r.outputs}
+    # Stems hold no dots, so the part before the first dot names the input a file is of.
+    stale = [
+        p
+        for p in (out_dir / "tei").glob("*.xml")
+        if p.name not in written and p.name.split(".")[0] not in failed
+    ]
+    if html is not None:
+        kept = {p.resolve() for p in html}
+        stale += [p for p in (out_dir / "html").glob("*.html") if p.resolve() not in kept]
+    for path in stale:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            report.removed.append(_relative(path, out_dir))
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def check_tei(paths: Sequence[Path]) -> Iterator[tuple[Path, list[Diagnostic]]]:
+    """Validate TEI files from users, one at a time, each read through :mod:`safexml`.
+
+    A refused or unreadable file yields one error finding instead of stopping the run.
+    """
+    from .safexml import parse_user_xml
+
+    for path in paths:
+        try:
+            tree = parse_user_xml(path)
+            from .validate import get_validator  # after the safety check: refusals need none
+
+            yield path, list(get_validator().validate_tree(tree, str(path)))
+        except EncoderError as exc:
+            yield path, [_diagnostic(exc, str(path))]
+        except Exception as exc:  # a crashing validator costs one file, not the run
+            message = f"validation crashed: {type(exc).__name__}: {exc}"
+            yield path, [Diagnostic("error", message, str(path), None, "internal")]
+
+
+def trusted_tei(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """The files :mod:`safexml` accepts, and one error per file it refuses.
+
+    ``render`` runs the stylesheets only over files that passed this check, so that Saxon
+    never meets an entity bomb or an external DTD from a user's file.
+    """
+    from .safexml import parse_user_xml
+
+    safe: list[Path] = []
+    refused: list[Diagnostic] = []
+    for path in paths:
+        try:
+            parse_user_xml(path)
+        except EncoderError as exc:
+            refused.append(_diagnostic(exc, str(path)))
+        else:
+            safe.append(path)
+    return safe, refused

@@ -1,0 +1,228 @@
+"""The ``telegram-tei`` command line: thin click commands over :mod:`encoder.build`.
+
+Each command collects its inputs, calls one library function and prints what came back.
+The error boundary is drawn once, in :class:`_Group`: an :class:`EncoderError` becomes a
+single ``Error: file:line: message`` line on stderr and exit code 1, never a traceback.
+Per-input problems are printed to stderr one line each as they happen; the summary goes
+to stdout. A progress bar is drawn only when stderr is a terminal.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .build import collect_inputs, collect_tei
+from .errors import Diagnostic, EncoderError
+from .outputs import InputResult, Report
+
+
+class _Group(click.Group):
+    """Turns library errors into click's one-line ``Error:`` and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EncoderError as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:  # e.g. the output disk is full outside an atomic write
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+
+
+def _output_option(*, required: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    # Click 8.5 treats an explicit ``default=None`` as a value even for a required option,
+    # so the default is passed only when there is one.
+    default: dict[str, Any] = {} if required else {"default": Path("output"), "show_default": True}
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(file_okay=False, path_type=Path),
+        required=required,
+        help="Output folder (created when missing).",
+        **default,
+    )
+
+
+_quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print errors, not warnings.")
+
+
+@click.group("telegram-tei", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="telegram-tei")
+def main() -> None:
+    """Diplomatic telegrams and FRUS pages as plain text -> TEI P5, HTML and PDF.
+
+    \b
+    Start with the bundled samples:
+        telegram-tei build
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...", type=click.Path(path_type=Path))
+@_output_option(required=False)
+@click.option("--clean", is_flag=True, help="Remove TEI/HTML files of inputs that are gone.")
+@_quiet_option
+def build(inputs: tuple[Path, ...], output: Path, clean: bool, quiet: bool) -> None:
+    """Encode, validate and render a whole edition.
+
+    Writes DIR/tei/*.xml, DIR/html/, DIR/print/edition.pdf and DIR/report.json.
+    INPUT is a text file or a folder of .txt files; with none, the bundled samples
+    are used. Bad inputs are reported and skipped; the exit code is 1 if any failed.
+
+    \b
+    Example:
+        telegram-tei build telegrams/ -o edition
+    """
+    from .build import build as run_build
+    from .resources import sample_files
+
+    files = collect_inputs(list(inputs) or sample_files())
+    with _progress(len(files), "Encoding") as tick:
+        report = run_build(files, output, progress=_reporter(tick, quiet), clean=clean)
+    _finish(report, output, quiet)
+
+
+@main.command()
+@click.argument(
+    "inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(path_type=Path)
+)
+@_output_option(required=True)
+@_quiet_option
+def encode(inputs: tuple[Path, ...], output: Path, quiet: bool) -> None:
+    """Encode text files as TEI (DIR/tei/*.xml) and validate them.
+
+    Writes DIR/report.json too. A file holding several documents gives
+    <stem>.1.xml, <stem>.2.xml, and so on.
+
+    \b
+    Example:
+        telegram-tei encode frus1945-d580.txt more/ -o out
+    """
+    from .build import encode as run_encode
+
+    files = collect_inputs(list(inputs))
+    with _progress(len(files), "Encoding") as tick:
+        report = run_encode(files, output, progress=_reporter(tick, quiet))
+    _finish(report, output, quiet)
+
+
+@main.command()
+@click.argument(
+    "paths", nargs=-1, required=True, metavar="FILE_OR_DIR...", type=click.Path(path_type=Path)
+)
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit code 1).")
+def validate(paths: tuple[Path, ...], strict: bool) -> None:
+    """Check TEI files against the schema and Schematron rules.
+
+    FILE_OR_DIR is a TEI file or a folder of them (a build folder: its tei/). Prints
+    one line per finding, file:line: severity: message, then a summary; the exit code
+    is 1 when there is an error (or, with --strict, a warning).
+
+    \b
+    Example:
+        telegram-tei validate output/tei --strict
+    """
+    from .build import check_tei
+
+    files = collect_tei(list(paths))
+    errors = warnings = 0
+    with _progress(len(files), "Validating") as tick:
+        for _path, findings in check_tei(files):
+            for finding in findings:
+                click.echo(str(finding))
+                if finding.severity == "error":
+                    errors += 1
+                else:
+                    warnings += 1
+            tick()
+    summary = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    click.echo(f"{_plural(len(files), 'file')} checked: {summary}")
+    if errors or (strict and warnings):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["html", "print"]))
+@click.argument(
+    "tei", nargs=-1, required=True, metavar="TEI...", type=click.Path(path_type=Path)
+)
+@_output_option(required=True)
+def render(kind: str, tei: tuple[Path, ...], output: Path) -> None:
+    """Render TEI files as the HTML or the PDF (print) edition.
+
+    Files that are not safe, well-formed XML are refused one by one (exit code 1);
+    the others are rendered.
+
+    \b
+    Examples:
+        telegram-tei render html output/tei -o site
+        telegram-tei render print output/tei/*.xml -o print
+    """
+    from .build import render_editions, trusted_tei
+
+    safe, refused = trusted_tei(collect_tei(list(tei)))
+    for finding in refused:
+        click.echo(str(finding), err=True)
+    if not safe:
+        raise click.ClickException("nothing to render: no TEI file could be read safely")
+    written = render_editions(kind, safe, output)
+    for path in written:
+        click.echo(str(path))
+    click.echo(f"{_plural(len(written), 'file')} written to {output}")
+    if refused:
+        sys.exit(1)
+
+
+# ------------------------------------------------------------------ printing helpers
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
+    """A ``tick`` function: a progress bar on a terminal, silence in logs and pipes."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield lambda: bar.update(1)
+
+
+def _reporter(tick: Callable[[], None], quiet: bool) -> Callable[[InputResult], None]:
+    def report(result: InputResult) -> None:
+        _echo_findings(result.errors if quiet else result.errors + result.warnings)
+        tick()
+
+    return report
+
+
+def _echo_findings(findings: list[Diagnostic]) -> None:
+    for finding in findings:
+        click.echo(str(finding), err=True)
+
+
+def _finish(report: Report, output: Path, quiet: bool) -> None:
+    """Batch-level findings to stderr, a summary to stdout, exit 1 if anything failed."""
+    _echo_findings(report.errors if quiet else report.errors + report.warnings)
+    c = report.counts()
+    failed = f" ({c['failed_inputs']} failed)" if c["failed_inputs"] else ""
+    invalid = f" ({c['invalid_tei_files']} invalid)" if c["invalid_tei_files"] else ""
+    click.echo(
+        f"{_plural(c['inputs'], 'input')}{failed}, {_plural(c['documents'], 'document')}, "
+        f"{_plural(c['tei_files'], 'TEI file')}{invalid}, {_plural(c['warnings'], 'warning')}, "
+        f"{_plural(c['errors'], 'error')}; report: {output / 'report.json'}"
+    )
+    for edition in report.editions:
+        if edition.endswith(("index.html", ".pdf")):
+            click.echo(f"edition: {output / edition}")
+    if report.failed:
+        sys.exit(1)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -1,0 +1,191 @@
+"""The render stage: TEI files → the HTML reading edition and the PDF print edition.
+
+TEI given to ``render`` may come from users, so each file is parsed with
+:func:`encoder.safexml.parse_user_xml` (no DTDs, entities or network) and checked to be a
+TEI P5 document before Saxon sees it. Python decides what the stylesheets should not:
+the order of the edition (document number order when every file's number is an integer,
+otherwise the order given), and the page file names (the TEI file's stem made safe and
+unique). Stylesheets in ``xslt/`` know only TEI and the small edition wrapper
+``<enc:edition><enc:document href=… key=…><TEI/>…`` that the index and print editions read.
+
+Every output file is written to a temporary file in the same folder and moved into place,
+so a failed run never leaves half a page behind.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import tempfile
+from collections.abc import Mapping, Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import TransformError
+from .pdf import html_to_pdf
+from .safexml import parse_user_xml
+from .transform import stylesheet_path, transform
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+ENC_NS = "urn:telegram-tei:xslt"
+"""The namespace of the stylesheets' own functions and of the edition wrapper."""
+
+HTML_XSL = "html/tei-to-html.xsl"
+INDEX_XSL = "html/index.xsl"
+PRINT_XSL = "print/tei-to-print.xsl"
+
+INDEX_NAME = "index.html"
+PRINT_HTML_NAME = "edition.html"
+PDF_NAME = "edition.pdf"
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+_RESERVED = {"index"}
+_MAX_STEM = 100
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """One TEI input, parsed, with the page name it gets in the HTML edition."""
+
+    path: Path
+    """The file as the caller named it (used in every error message)."""
+    tree: etree._ElementTree
+    """The parsed, checked TEI."""
+    number: str
+    """``@n`` of the file's first document div ('' when there is none)."""
+    page: str = ""
+    """The page's file name in the HTML edition (``<safe stem>.html``)."""
+
+
+def _load(path: Path) -> _Source:
+    """Parse one TEI file safely and refuse anything that is not TEI P5."""
+    tree = parse_user_xml(path)
+    root = tree.getroot()
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        qname = etree.QName(root)
+        where = f"{{{qname.namespace}}}{qname.localname}" if qname.namespace else qname.localname
+        raise TransformError(
+            f"not a TEI P5 document: the root element is {where}, not {{{TEI_NS}}}TEI",
+            str(path),
+        )
+    numbers = root.xpath(
+        "string((tei:text//tei:div[@type='document'])[1]/@n)", namespaces={"tei": TEI_NS}
+    )
+    return _Source(path=path, tree=tree, number=str(numbers).strip())
+
+
+def _ordered(sources: list[_Source]) -> list[_Source]:
+    """Document-number order when every number is an integer, else the order given."""
+    if sources and all(re.fullmatch(r"[0-9]{1,9}", s.number) for s in sources):
+        return sorted(sources, key=lambda s: int(s.number))  # stable: ties keep input order
+    return list(sources)
+
+
+def _safe_stem(path: Path) -> str:
+    """The file's stem with ``.xml`` and a trailing ``.tei`` removed, made URL- and file-safe."""
+    name = path.name
+    for suffix in (".xml", ".tei"):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+    stem = _UNSAFE.sub("-", name).lstrip("._-")[:_MAX_STEM].rstrip(".")
+    return stem or "document"
+
+
+def _with_pages(sources: list[_Source]) -> list[_Source]:
+    """Give each source a unique page name (case-insensitively, never ``index.html``)."""
+    taken: set[str] = set(_RESERVED)
+    named: list[_Source] = []
+    for source in sources:
+        stem = base = _safe_stem(source.path)
+        counter = 1
+        while stem.lower() in taken:
+            counter += 1
+            stem = f"{base}-{counter}"
+        taken.add(stem.lower())
+        named.append(_Source(source.path, source.tree, source.number, f"{stem}.html"))
+    return named
+
+
+def _prepare(tei_files: Sequence[Path]) -> list[_Source]:
+    return _with_pages(_ordered([_load(Path(p)) for p in tei_files]))
+
+
+def _edition_xml(sources: Sequence[_Source], keyed: bool) -> str:
+    """The edition wrapper the index and print stylesheets read; ``key`` prefixes ids."""
+    root = etree.Element(f"{{{ENC_NS}}}edition", nsmap={"enc": ENC_NS})
+    for position, source in enumerate(sources, start=1):
+        document = etree.SubElement(root, f"{{{ENC_NS}}}document", href=source.page)
+        document.set("source", source.path.name)
+        if keyed:
+            document.set("key", f"e{position}")
+        document.append(copy.deepcopy(source.tree.getroot()))
+    return etree.tostring(root, encoding="unicode")
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise TransformError(f"cannot write: {exc.strerror or exc}", str(path)) from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except OSError as exc:
+        with suppress(OSError):
+            os.unlink(temp)
+        raise TransformError(f"cannot write: {exc.strerror or exc}", str(path)) from None
+
+
+def _make_dir(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TransformError(f"cannot create the output folder: {exc.strerror or exc}", str(out_dir)) from None
+
+
+def _run(stylesheet: str, xml_text: str, name: str, params: Mapping[str, str] | None = None) -> bytes:
+    return transform(stylesheet_path(stylesheet), xml_text, name, params).encode("utf-8")
+
+
+def render_html(tei_files: Sequence[Path], out_dir: Path) -> list[Path]:
+    """Write out_dir/index.html and one page per document; return the written paths.
+
+    The index comes first in the returned list, then the pages in edition order. Each page
+    links to the index and to its neighbours; the index links to every page.
+    """
+    sources = _prepare(tei_files)
+    _make_dir(out_dir)
+    written: list[Path] = []
+    for position, source in enumerate(sources):
+        params = {
+            "index-href": INDEX_NAME,
+            "prev-href": sources[position - 1].page if position > 0 else "",
+            "next-href": sources[position + 1].page if position + 1 < len(sources) else "",
+        }
+        xml_text = etree.tostring(source.tree, encoding="unicode")
+        html = _run(HTML_XSL, xml_text, str(source.path), params)
+        target = out_dir / source.page
+        _write_atomic(target, html)
+        written.append(target)
+    index = out_dir / INDEX_NAME
+    _write_atomic(index, _run(INDEX_XSL, _edition_xml(sources, keyed=False), str(index)))
+    return [index, *written]
+
+
+def render_print(tei_files: Sequence[Path], out_dir: Path) -> Path:
+    """Write out_dir/edition.html (print HTML) and out_dir/edition.pdf; return the PDF path."""
+    sources = _prepare(tei_files)
+    _make_dir(out_dir)
+    html_path = out_dir / PRINT_HTML_NAME
+    html = _run(PRINT_XSL, _edition_xml(sources, keyed=True), str(html_path))
+    _write_atomic(html_path, html)
+    pdf_path = out_dir / PDF_NAME
+    _write_atomic(pdf_path, html_to_pdf(html.decode("utf-8"), str(html_path)))
+    return pdf_path
