@@ -89,26 +89,27 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d)?\b"
 _YEAR = r"(?:17[7-9]\d|1[89]\d\d|20\d\d)(?!\d)"
-_DASH = r"(?:[–—-]|\b(?:to|through)\b)"
+_DASH = r"(?:[–—-]|\b(?:to|through|and)\b)"
 _RANGE_SEP = rf"\s*{_DASH}\s*"
 _MDY = rf"{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}"
 _DMY = rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}"
 _END = rf"(?:{_MDY}|{_DMY}|{_MONTH}\s*[–—-]+\s*,?\s*{_YEAR}|{_MONTH},?\s+{_YEAR}|{_YEAR})"
 _START = rf"(?:{_MDY}|{_DMY}|{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}|{_MONTH}|{_DAY}|{_YEAR})"
-_DATE = rf"(?:{_START}{_RANGE_SEP}(?:{_END}|{_DAY},?\s+{_YEAR})|{_END})"
+# One date first: it is the common case, and a range start backtracks into the second branch.
+_DATE = rf"(?:{_END}|{_START}{_RANGE_SEP}(?:{_END}|{_DAY},?\s+{_YEAR}))"
 
 _AMPM = r"(?i:[ap]\.?\s?m\b\.?)"
 _CLOCK = rf"\d{{1,2}}(?:[:.]\d{{2}})?\s*{_AMPM}"
+_NOON = r"(?:12\s+)?(?i:noon|midnight)"
 _ONE_TIME = (
-    rf"(?:(?:12\s+)?(?i:noon|midnight)|{_CLOCK}|(?:\d\d)?\d{{4}}\s?Z\b"
+    rf"(?:{_NOON}|{_CLOCK}|(?:\d\d)?\d{{4}}\s?Z\b"
     rf"|\d{{4}}\s*(?i:hours\b|hrs\b\.?)|\d{{1,2}}:\d{{2}}(?![\d.]))"
 )
 _TZ_NAMES = dict(est=-5, edt=-4, cst=-6, cdt=-5, mst=-7, mdt=-6, pst=-8, pdt=-7, gmt=0, utc=0)
 _TZ = r"(?:\s*\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|(?i:local time))\)?)?"
-_TIME = (
-    rf"(?:\s*[,—–-]\s*|\s+)(?:at\s+)?(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*{_AMPM}?"
-    rf"{_RANGE_SEP})?{_ONE_TIME}{_TZ}"
-)
+# A range's first time may leave out a.m./p.m. ("10:30–11:15 a.m.").
+_FIRST_TIME = rf"(?:{_NOON}|\d{{1,2}}(?:[:.]\d{{2}})?\s*{_AMPM}?){_RANGE_SEP}"
+_TIME = rf"(?:\s*[,—–-]\s*|\s+)(?:at\s+)?(?:{_FIRST_TIME})?{_ONE_TIME}{_TZ}"
 _WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+"
 _CIRCA = r"(?P<circa>(?i:circa|ca\.|about|approximately)\s*)"
 _UNDATED = (

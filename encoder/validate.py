@@ -62,7 +62,9 @@ class Validator:
         try:
             self._xsd = xmlschema.XMLSchema11(str(xsd_path))
         except (xmlschema.XMLSchemaException, OSError) as exc:
-            raise ValidationError(f"cannot load the XSD: {_one_line(str(exc))}", str(xsd_path)) from None
+            raise ValidationError(
+                f"cannot load the XSD: {_one_line(str(exc))}", str(xsd_path)
+            ) from None
         try:
             self._schematron = isoschematron.Schematron(
                 etree.parse(str(sch_path)), store_report=True
@@ -79,8 +81,15 @@ class Validator:
         root = tree.getroot()
         if root.tag != f"{{{TEI_NS}}}TEI":
             found = _pretty_names(str(root.tag))
-            return [Diagnostic("error", f"root element is {found}, not TEI in the TEI namespace",
-                               filename, root.sourceline, "xsd")]
+            return [
+                Diagnostic(
+                    "error",
+                    f"root element is {found}, not TEI in the TEI namespace",
+                    filename,
+                    root.sourceline,
+                    "xsd",
+                )
+            ]
         found = list(self._xsd_diagnostics(tree, filename))
         found.extend(self._schematron_diagnostics(tree, filename))
         return sorted(found, key=lambda d: (d.line is None, d.line or 0))
@@ -112,7 +121,10 @@ class Validator:
             if key and dedupe in seen:
                 continue
             seen.add(dedupe)
-            yield Diagnostic("error", message, filename, error.sourceline, "xsd")
+            # xmlschema reports an unexpected child on its parent; point at the child.
+            child = getattr(error, "invalid_child", None)
+            line = getattr(child, "sourceline", None) or error.sourceline
+            yield Diagnostic("error", message, filename, line, "xsd")
 
     def _xsd_message(self, error: xmlschema.XMLSchemaValidationError) -> tuple[str, str]:
         """One line: the reason (the schema's own wording where it documents one) + path."""

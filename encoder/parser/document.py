@@ -56,6 +56,7 @@ class _Slot:
     line: int
     heading: bool = False
     page_before: bool = False
+    no_split: bool = False
     names: Callable[[str], list[tuple[int, int, Callable[[list[Inline]], Inline]]]] | None = None
 
 
@@ -179,7 +180,7 @@ def _attachment(blocks: list[RawBlock], b: _Builder) -> Part:
     if i < len(blocks) and blocks[i].kind == "p" and dates.looks_like_dateline(blocks[i].text):
         dl = Dateline([], blocks[i].line)
         part.opener.append(dl)
-        b.add(blocks[i].text, partial(_set_content, dl), blocks[i].line, names=_dateline_names)
+        b.add(blocks[i].text, partial(_set_content, dl), blocks[i].line, names=_dateline_names, no_split=True)
         i += 1
     raw, _nested = split_closer(blocks[i:])
     for extra in _nested:
@@ -208,7 +209,7 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
             if m.group("kind"):
                 doc.doc_type = m.group("kind").strip()
         doc.source_inline = []
-        b.add(text, partial(_set_attr, doc, "source_inline"), pre.source_line.no)
+        b.add(text, partial(_set_attr, doc, "source_inline"), pre.source_line.no, no_split=True)
     doc.number = pre.number
     if pre.number_line is not None:
         if pre.source_line is None:
@@ -226,7 +227,7 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
         if kind == "dateline":
             dl = Dateline([], line_no)
             doc.opener.append(dl)
-            b.add(text, partial(_set_content, dl), line_no, names=_dateline_names)
+            b.add(text, partial(_set_content, dl), line_no, names=_dateline_names, no_split=True)
             continue
         if kind == "received" and doc.opener and isinstance(doc.opener[-1], Dateline):
             dl = doc.opener[-1]
@@ -312,7 +313,7 @@ def _text_of(content: list[Inline]) -> str:
 def _resolve_notes(doc: Document, b: _Builder, items: list, source_name: str, modern: bool) -> None:
     """Place every footnote's marker and fill every slot with its inline content."""
     segments = [
-        Segment(s.text, masked_spans(s.text), s.page_before, s.heading) for s in b.slots
+        Segment(s.text, masked_spans(s.text), s.page_before, s.heading, s.no_split) for s in b.slots
     ]
     notes = [
         Footnote(it.index, str(it.index), [], it.line, is_source=bool(_SOURCE_RE.match(it.text)) and it.index == 1)

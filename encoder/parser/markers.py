@@ -58,6 +58,8 @@ class Segment:
     """True when a page break stands between this segment and the previous one."""
     heading: bool = False
     """True for the document heading (where a spaced source marker may stand)."""
+    no_split: bool = False
+    """True where numbers are never split into number and marker (datelines, file lines)."""
 
 
 def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
@@ -70,7 +72,7 @@ def candidates(segments: list[Segment]) -> list[Candidate]:
     for si, seg in enumerate(segments):
         text = seg.text
         masked = seg.masked + tuple((m.start(), m.end()) for m in _TIME_RE.finditer(text))
-        seg = Segment(text, masked, seg.page_before, seg.heading)
+        seg = Segment(text, masked, seg.page_before, seg.heading, seg.no_split)
         found: dict[tuple[int, int], Candidate] = {}
         for m in _GLUED_RE.finditer(text):
             if _inside(seg.masked, m.start()):
@@ -85,7 +87,7 @@ def candidates(segments: list[Segment]) -> list[Candidate]:
                 strength = 3.5
             found[(m.start(), m.end())] = Candidate(si, m.start(), m.end(), int(m.group(1)), strength)
         for m in _NUMBER_RE.finditer(text):
-            if _inside(seg.masked, m.start()):
+            if seg.no_split or _inside(seg.masked, m.start()):
                 continue
             digits = m.group(1)
             for k in range(1, min(3, len(digits) - 1) + 1):

@@ -1,0 +1,48 @@
+"""Parser rules, one plain-text fixture file per rule module (tests/fixtures/rules/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from encoder.model import Hi, ListBlock, Name, NoteRef, Paragraph
+from encoder.parser import parse_documents
+from encoder.parser.heading import analyze
+from fixturefile import params
+
+
+def _show(items: list) -> str:
+    out = []
+    for x in items:
+        if isinstance(x, str):
+            out.append(x)
+        elif isinstance(x, NoteRef):
+            out.append("{" + x.note.n + "|" + _show(x.note.content) + "}")
+        elif isinstance(x, (Hi, Name)):
+            out.append(_show(x.content))
+    return "".join(out)
+
+
+@pytest.mark.parametrize(("text", "expected"), params("markers"))
+def test_markers(text: str, expected: str) -> None:
+    doc = parse_documents(text, "case.txt")[0]
+    paras = []
+    for blk in doc.body:
+        if isinstance(blk, Paragraph):
+            paras.append(_show(blk.content))
+        elif isinstance(blk, ListBlock):
+            paras.extend(_show(it.content) for it in blk.items)
+    assert "\n".join(paras) == expected
+
+
+def _party(p: object) -> str:
+    if p is None:
+        return "-"
+    return f"{getattr(p, 'person', None) or '-'}/{getattr(p, 'office', None) or '-'}"
+
+
+@pytest.mark.parametrize(("text", "expected"), params("heading"))
+def test_heading(text: str, expected: str) -> None:
+    info = analyze(text)
+    names = " ".join(f"{s.role}={s.kind}:{text[s.start : s.end]}" for s in info.spans if s.role)
+    got = f"{names}\n{_party(info.sender)} | {_party(info.recipient)}"
+    assert got == expected
