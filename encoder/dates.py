@@ -34,17 +34,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from encoder.places import WITHHELD, format_offset, place_span, place_words_ok, zone_offset
-
-__all__ = [
-    "DateValue",
-    "DatelineParts",
-    "doc_datetime_bounds",
-    "looks_like_dateline",
-    "parse_date",
-    "parse_dateline",
-    "zone_offset",
-]
+from encoder import places
+from encoder.places import zone_offset  # part of this module's API: place → offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +60,7 @@ class DatelineParts:
 
     place: str | None
     """The place words exactly as printed; None if absent or withheld."""
-    place_span: tuple[int, int] | None
+    places.place_span: tuple[int, int] | None
     """Character offsets of ``place`` in the input string."""
     date_span: tuple[int, int] | None
     """Offsets of the date words (``July 8, 1936—5 p.m.``) in the input string."""
@@ -129,6 +120,8 @@ _CANDIDATE = re.compile(
     r"(?<![\w.:])(?:\[|\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed"
     r"|thu|fri|sat|sun|circa|ca\.|about|approx|undated|not dated|no date|n\.|date|place))"
 )
+# A footnote mark glued to a heading's last word: "19581" (1958 + note 1), "p.m.1".
+_HEAD_NOTE = re.compile(r"(?:(?<=\d{4})|(?<=[.a-z]))\d{1,2}\s*$")
 _WINDOW = 400
 """A dateline's date, time and received note fit in this many final characters."""
 
@@ -166,12 +159,32 @@ def parse_dateline(text: str) -> DatelineParts:
     m = _locate(text)
     if m is None:
         return DatelineParts(None, None, None, None)
-    where = place_span(text, m.start())
+    where = places.place_span(text, m.start())
     place = text[where[0] : where[1]] if where else None
     if m.group("undated"):
         return DatelineParts(place, where, m.span("undated"), None)
     end = m.end("time") if m.group("time") else m.end("date")
     return DatelineParts(place, where, (m.start("date"), end), _value(m, place))
+
+
+def heading_dateline(head: str) -> DatelineParts | None:
+    """The place and date a memorandum's heading ends with (``…, Department of State,
+    Washington, July 3, 19581``; a glued footnote mark is allowed), which modern volumes repeat
+    as the dateline. The place is the last segment before the date (after a comma or ``in``)
+    and only when it names a known place; None when the heading does not end with a date."""
+    note = _HEAD_NOTE.search(head)
+    end = note.start() if note else len(head)
+    parts = parse_dateline(head[:end])
+    if parts.date_span is None or parts.place_span is None:
+        return None
+    s, e = parts.place_span
+    cut = max(head.rfind(",", s, e) + 1, head.rfind(" in ", s, e) + 4, s)
+    while cut < e and head[cut].isspace():
+        cut += 1
+    place = (
+        head[cut:e] if places.zone_for(head[cut:e]) and places.place_words_ok(head[cut:e]) else None
+    )
+    return DatelineParts(place, (cut, e) if place else None, parts.date_span, parts.date)
 
 
 def parse_date(text: str, place: str | None = None) -> DateValue | None:
@@ -195,9 +208,9 @@ def looks_like_dateline(line: str) -> bool:
     if m is None:
         return False
     before = line[: m.start()]
-    withheld = WITHHELD.search(before) is not None
-    span = place_span(line, m.start())
-    if span and not place_words_ok(line[span[0] : span[1]]):
+    withheld = places.WITHHELD.search(before) is not None
+    span = places.place_span(line, m.start())
+    if span and not places.place_words_ok(line[span[0] : span[1]]):
         return False
     if m.group("undated"):
         return span is not None or withheld or "place" in m.group("undated").lower()
@@ -375,7 +388,7 @@ def _stamp(day: tuple[int, ...], clock: _Clock, place: str | None, fixed: int | 
         near = [when + timedelta(days=k) for k in (0, 1, -1)]
         when = next((w for w in near if w.day == utc_day), when) if utc_day else when
     if fixed is not None:
-        return when.isoformat() + format_offset(timedelta(hours=fixed))
+        return when.isoformat() + places.format_offset(timedelta(hours=fixed))
     return when.isoformat() + (zone_offset(place, when) or "")
 
 

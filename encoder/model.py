@@ -199,6 +199,8 @@ class Part:
 
     head: list[Inline] | None = None
     opener: list[Seg | Dateline] = field(default_factory=list)
+    before_head: int = 0
+    """How many leading opener items stand above the head (an enclosure's ``[Translation.]``)."""
     dateline_in_opener: bool = True
     """Legacy volumes put the dateline in ``opener``; modern ones right after ``head``."""
     body: list[Block] = field(default_factory=list)

@@ -150,8 +150,8 @@ class _Writer:
                         _el(lst, "label", item.label)
                     self.content(_el(lst, "item"), item.content)
 
-    def opener(self, parent: etree._Element, part: Part) -> None:
-        items = part.opener
+    def opener(self, parent: etree._Element, part: Part, items: list | None = None) -> None:
+        items = part.opener[part.before_head :] if items is None else items
         in_opener = [x for x in items if part.dateline_in_opener or not isinstance(x, Dateline)]
         loose = [x for x in items if not part.dateline_in_opener and isinstance(x, Dateline)]
         if in_opener:
@@ -179,6 +179,8 @@ class _Writer:
 
     def part(self, parent: etree._Element, part: Part, head_prefix: str | None = None) -> None:
         """Head, opener, body, closer and postscript, in FRUS order."""
+        if part.before_head:
+            self.opener(parent, part, part.opener[: part.before_head])
         if part.head is not None:
             head = _el(parent, "head")
             if head_prefix:

@@ -137,13 +137,16 @@ def cut_blocks(lines: list[Line]) -> list[RawBlock]:
     return blocks
 
 
+_HEADING_LINE_RE = re.compile(r"^(?:Mr\.|Mrs\.|The|Señor|Senor|Count|Baron|Lord|Sir)\s.{2,80}\sto\s.{2,80}\.$")
+
+
 def _is_attachment_start(blocks: list[RawBlock], i: int) -> bool:
     b = blocks[i]
     if b.kind != "p":
         return False
     if _ATTACH_START_RE.match(b.text):
         return True
-    return bool(re.match(r"^(?:Mr\.|The)\s.{2,80}\sto\s.{2,80}\.$", b.text)) and len(b.text) < 120
+    return bool(_HEADING_LINE_RE.match(b.text)) and len(b.text) < 120
 
 
 def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]:
@@ -174,8 +177,12 @@ def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]
                 break
     part = RawPart()
     if sig_at is None:
-        part.blocks = blocks
-        return part, []
+        cut = _unsigned_attachment(blocks)
+        if cut is None:
+            part.blocks = blocks
+            return part, []
+        part.blocks = blocks[:cut]
+        return part, _group_attachments(blocks[cut:], part)
     main = blocks[:sig_at]
     signed = [blocks[sig_at]]
     k = sig_at + 1
@@ -189,11 +196,18 @@ def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]
     part.blocks = main
     part.signed = signed
     rest = blocks[k:]
+    caps_cut = is_caps_signature(blocks[sig_at].text) and bool(rest) and not all(_is_tail_line(t) for t in rest)
+    return part, _group_attachments(rest, part, caps_cut)
+
+
+def _group_attachments(rest: list[RawBlock], part: RawPart, first_is_start: bool = False) -> list[list[RawBlock]]:
+    """Cut what follows a document's own text into attachments (and its postscript)."""
     attachments: list[list[RawBlock]] = []
     current: list[RawBlock] | None = None
-    caps_cut = is_caps_signature(blocks[sig_at].text) and bool(rest) and not all(_is_tail_line(t) for t in rest)
     for i, b in enumerate(rest):
-        starts = _is_attachment_start(rest, i) or (caps_cut and current is None and i == 0 and not _is_tail_line(b))
+        starts = _is_attachment_start(rest, i) or (
+            first_is_start and current is None and i == 0 and not _is_tail_line(b)
+        )
         if starts and (current is None or current_has_body(current)):
             current = [b]
             attachments.append(current)
@@ -201,7 +215,25 @@ def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]
             part.postscript.append(b)
         else:
             current.append(b)
-    return part, attachments
+    return attachments
+
+
+def _unsigned_attachment(blocks: list[RawBlock]) -> int | None:
+    """Where an enclosure begins when the copy lost the signature before it: a heading
+    line (``Mr. W. Hoffman to the Duke de Gramont.``) followed by a dateline, or a
+    bracketed ``[Inclosure …]``/``[Translation.]`` label followed by such a heading."""
+    from .. import dates
+
+    for i in range(1, len(blocks) - 1):
+        b, nxt = blocks[i], blocks[i + 1]
+        if b.kind != "p" or nxt.kind != "p":
+            continue
+        if _HEADING_LINE_RE.match(b.text) and dates.looks_like_dateline(nxt.text):
+            j = i - 1 if blocks[i - 1].kind == "p" and _ATTACH_START_RE.match(blocks[i - 1].text) else i
+            return j
+        if _ATTACH_START_RE.match(b.text) and _HEADING_LINE_RE.match(nxt.text):
+            return i
+    return None
 
 
 def current_has_body(blocks: list[RawBlock]) -> bool:

@@ -172,6 +172,7 @@ def _attachment(blocks: list[RawBlock], b: _Builder) -> Part:
         part.opener.append(seg)
         b.add(blocks[i].text, partial(_set_content, seg), blocks[i].line)
         i += 1
+    part.before_head = len(part.opener)
     if i < len(blocks) and blocks[i].kind == "p":
         head_box: list = []
         part.head = []
