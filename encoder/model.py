@@ -8,7 +8,6 @@ line it started on, so that any later finding can name ``file:line``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from .errors import Diagnostic
 
@@ -89,7 +88,7 @@ class LineBreak:
     """A line the print broke on purpose (a wrapped dateline, a title under a name)."""
 
 
-Inline = Union[str, NoteRef, PageBreak, Hi, Name, DateSpan, LineBreak, MarkerOnly]
+Inline = str | NoteRef | PageBreak | Hi | Name | DateSpan | LineBreak | MarkerOnly
 
 # ----------------------------------------------------------------- footnotes
 
@@ -164,7 +163,7 @@ class Dateline:
     line: int = 0
 
 
-Block = Union[Paragraph, PageBreak, ListBlock]
+Block = Paragraph | PageBreak | ListBlock
 
 
 @dataclass(slots=True)

@@ -15,8 +15,8 @@ from lxml import etree
 
 from . import __version__, dates
 from .model import (
-    DateSpan,
     Dateline,
+    DateSpan,
     Document,
     Footnote,
     Hi,
@@ -124,7 +124,14 @@ class _Writer:
 
     def _date(self, parent: etree._Element, d: DateSpan) -> None:
         el = _el(parent, "date")
-        for attr, value in (("when", d.when), ("notBefore", d.not_before), ("notAfter", d.not_after), ("from", d.from_), ("to", d.to), ("type", d.type)):
+        for attr, value in (
+            ("when", d.when),
+            ("notBefore", d.not_before),
+            ("notAfter", d.not_after),
+            ("from", d.from_),
+            ("to", d.to),
+            ("type", d.type),
+        ):
             if value:
                 el.set(attr, value)
         if d.when or d.not_before or d.from_:
@@ -240,7 +247,9 @@ def _bounds(doc: Document) -> tuple[str, str] | None:
     d = _first_date(doc)
     if d is None:
         return None
-    value = dates.DateValue(when=d.when, not_before=d.not_before, not_after=d.not_after, from_=d.from_, to=d.to)
+    value = dates.DateValue(
+        when=d.when, not_before=d.not_before, not_after=d.not_after, from_=d.from_, to=d.to
+    )
     if not (d.when or d.not_before or d.from_):
         return None
     return dates.doc_datetime_bounds(value)
@@ -288,7 +297,9 @@ def _header(tei: etree._Element, doc: Document) -> None:
     sdesc = _el(fdesc, "sourceDesc")
     bibl = _el(sdesc, "bibl", type="source")
     if doc.number:
-        _el(bibl, "biblScope", doc.head_prefix or f"No. {doc.number}", unit="document", n=doc.number)
+        _el(
+            bibl, "biblScope", doc.head_prefix or f"No. {doc.number}", unit="document", n=doc.number
+        )
     if doc.pages:
         _el(bibl, "biblScope", ", ".join(doc.pages), unit="page")
     if doc.file_number:
@@ -306,9 +317,17 @@ def _header(tei: etree._Element, doc: Document) -> None:
     edesc = _el(header, "encodingDesc")
     app = _el(_el(edesc, "appInfo"), "application", ident="telegram-tei", version=__version__)
     _el(app, "label", "telegram-tei")
-    _el(app, "desc", f"Encoded from the plain text of {name or 'standard input'} (read as {doc.encoding}).")
+    _el(
+        app,
+        "desc",
+        f"Encoded from the plain text of {name or 'standard input'} (read as {doc.encoding}).",
+    )
     tags = _el(edesc, "tagsDecl")
-    for rid, css in (("left", "text-align: left;"), ("right", "text-align: right;"), ("center", "text-align: center;")):
+    for rid, css in (
+        ("left", "text-align: left;"),
+        ("right", "text-align: right;"),
+        ("center", "text-align: center;"),
+    ):
         r = _el(tags, "rendition", css, scheme="css")
         r.set(f"{{{XML_NS}}}id", rid)
 
@@ -324,7 +343,13 @@ def _header(tei: etree._Element, doc: Document) -> None:
             _el(sent, "placeName", place)
         if date is not None and (date.when or date.not_before or date.from_):
             d = _el(sent, "date", _plain_text(date.content))
-            for attr, value in (("when", date.when), ("notBefore", date.not_before), ("notAfter", date.not_after), ("from", date.from_), ("to", date.to)):
+            for attr, value in (
+                ("when", date.when),
+                ("notBefore", date.not_before),
+                ("notAfter", date.not_after),
+                ("from", date.from_),
+                ("to", date.to),
+            ):
                 if value:
                     d.set(attr, value)
         if len(sent) == 0:
@@ -372,17 +397,42 @@ def to_tei(doc: Document) -> etree._ElementTree:
 def serialize(tree: etree._ElementTree) -> bytes:
     """UTF-8 bytes with an XML declaration, indented where whitespace is not content."""
     _indent(tree.getroot(), 0)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(tree, encoding="UTF-8") + b"\n"
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(tree, encoding="UTF-8") + b"\n"
+    )
 
 
 _STRUCTURAL = {
     T + name
-    for name in (
-        "TEI teiHeader fileDesc titleStmt respStmt publicationStmt availability sourceDesc "
-        "bibl encodingDesc appInfo application tagsDecl profileDesc langUsage correspDesc "
-        "correspAction textClass keywords revisionDesc text body div opener closer "
-        "postscript list"
-    ).split()
+    for name in [
+        "TEI",
+        "teiHeader",
+        "fileDesc",
+        "titleStmt",
+        "respStmt",
+        "publicationStmt",
+        "availability",
+        "sourceDesc",
+        "bibl",
+        "encodingDesc",
+        "appInfo",
+        "application",
+        "tagsDecl",
+        "profileDesc",
+        "langUsage",
+        "correspDesc",
+        "correspAction",
+        "textClass",
+        "keywords",
+        "revisionDesc",
+        "text",
+        "body",
+        "div",
+        "opener",
+        "closer",
+        "postscript",
+        "list",
+    ]
 } | {f"{{{FRUS_NS}}}attachment"}
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from fixturefile import params
 
 from encoder.model import Hi, ListBlock, Name, NoteRef, Paragraph
 from encoder.parser import parse_documents
 from encoder.parser.heading import analyze
-from fixturefile import params
 
 
 def _show(items: list) -> str:
@@ -46,3 +46,10 @@ def test_heading(text: str, expected: str) -> None:
     names = " ".join(f"{s.role}={s.kind}:{text[s.start : s.end]}" for s in info.spans if s.role)
     got = f"{names}\n{_party(info.sender)} | {_party(info.recipient)}"
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), params("blocks"))
+def test_blocks(text: str, expected: str) -> None:
+    from dump import dump
+
+    assert dump(parse_documents(text, "case.txt")[0]) == expected

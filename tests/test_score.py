@@ -22,20 +22,33 @@ CORPUS = SHARED / "corpus" / "dev"
 SCORER = SHARED / "tools" / "score.py"
 
 FLOORS = {
-    "number": 95, "title": 95, "from": 95, "to": 95, "source": 95, "pages": 95,
-    "notes": 95, "text": 100, "note_anchors": 80, "markings": 75,
+    "number": 95,
+    "title": 95,
+    "from": 95,
+    "to": 95,
+    "source": 95,
+    "pages": 95,
+    "notes": 95,
+    "text": 100,
+    "note_anchors": 80,
+    "markings": 75,
 }
 FLOORS_COPIED = {**FLOORS, "place": 14, "date": 60, "signed": 25}
 FLOORS_OPENERS = {**FLOORS, "place": 95, "date": 95, "signed": 25}
 
-pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="../shared/corpus is not beside the repo")
+pytestmark = pytest.mark.skipif(
+    not SCORER.exists(), reason="../shared/corpus is not beside the repo"
+)
 
 
 def _score(*extra: str) -> dict[str, float]:
     cli = f"{sys.executable} -m encoder"
     run = subprocess.run(
         [sys.executable, str(SCORER), str(CORPUS), "--cli", cli, *extra],
-        capture_output=True, text=True, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert run.returncode == 0, run.stdout + run.stderr
     out = {}
@@ -46,7 +59,11 @@ def _score(*extra: str) -> dict[str, float]:
     return out
 
 
-@pytest.mark.parametrize(("extra", "floors"), [((), FLOORS_COPIED), (("--openers",), FLOORS_OPENERS)], ids=["copied", "openers"])
+@pytest.mark.parametrize(
+    ("extra", "floors"),
+    [((), FLOORS_COPIED), (("--openers",), FLOORS_OPENERS)],
+    ids=["copied", "openers"],
+)
 def test_dev_corpus_score(extra: tuple[str, ...], floors: dict[str, float]) -> None:
     got = _score(*extra)
     low = {k: got.get(k, 0.0) for k, floor in floors.items() if got.get(k, 0.0) < floor}

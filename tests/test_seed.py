@@ -31,8 +31,14 @@ def test_source_line_number_and_kind(doc) -> None:
 
 
 def test_heading_parties(doc) -> None:
-    assert (doc.sender.person, doc.sender.office) == ("Togo", "Japanese Minister of Foreign Affairs")
-    assert (doc.recipient.person, doc.recipient.office) == ("Sato", "Japanese Ambassador in the Soviet Union")
+    assert (doc.sender.person, doc.sender.office) == (
+        "Togo",
+        "Japanese Minister of Foreign Affairs",
+    )
+    assert (doc.recipient.person, doc.recipient.office) == (
+        "Sato",
+        "Japanese Ambassador in the Soviet Union",
+    )
 
 
 def test_marking_and_serial(doc) -> None:
@@ -41,7 +47,13 @@ def test_marking_and_serial(doc) -> None:
 
 
 def test_markers_keep_printed_numbers_and_list_order(doc) -> None:
-    refs = [x.note for blk in doc.body if isinstance(blk, Paragraph) for x in blk.content if isinstance(x, NoteRef)]
+    refs = [
+        x.note
+        for blk in doc.body
+        if isinstance(blk, Paragraph)
+        for x in blk.content
+        if isinstance(x, NoteRef)
+    ]
     assert [n.index for n in refs] == [1, 2, 3, 4, 5, 6]
     assert [n.n for n in refs] == ["1", "2", "1", "3", "1", "4"]
 

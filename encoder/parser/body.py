@@ -22,9 +22,7 @@ _SALUTE_RE = re.compile(
     r"Accept, (?:sir|Sir)|I take this opportunity)\b.{0,80}[,.]$"
 )
 _NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.|Mc[A-Z][\w’']*\.?|de|van|von|da|del|la|le|du|y)"
-_NAME_RE = re.compile(
-    rf"^[“\"]?{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,5}}[.,”\"]*$"
-)
+_NAME_RE = re.compile(rf"^[“\"]?{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,5}}[.,”\"]*$")
 _ATTACH_START_RE = re.compile(
     r"^\[(?:Inclosure|Enclosure|Subinclosure|Subenclosure|Translation|Attachment|Annex|Appendix|Tab)\b"
     r"|^(?:Attachment|Enclosure|Tab [A-Z])\b"
@@ -60,7 +58,7 @@ _TRAILING_MARK_RE = re.compile(r"(?<=[^\W\d_]|[.,”’])\d{1,2}$")
 
 def is_caps_signature(text: str) -> bool:
     """True for a signature in capitals (``JOHN LOTHROP MOTLEY.``), as 19th-century print has."""
-    t = _TRAILING_MARK_RE.sub("", text.strip()).strip("“”\"")
+    t = _TRAILING_MARK_RE.sub("", text.strip()).strip('“”"')
     letters = re.sub(r"[^A-Za-z]", "", t)
     return is_name_line(t) and len(letters) >= 3 and letters.isupper() and " " in t.strip(". ")
 
@@ -116,7 +114,11 @@ def cut_blocks(lines: list[Line]) -> list[RawBlock]:
                 in_list = True
             label = pending_label[0] if pending_label else None
             item_text = m_bullet.group(1) if m_bullet else text
-            blocks.append(RawBlock("item", item_text, pending_label[1] if pending_label else ln.no, label, list_id))
+            blocks.append(
+                RawBlock(
+                    "item", item_text, pending_label[1] if pending_label else ln.no, label, list_id
+                )
+            )
             pending_label = None
             prev_blank = False
             continue
@@ -137,7 +139,9 @@ def cut_blocks(lines: list[Line]) -> list[RawBlock]:
     return blocks
 
 
-_HEADING_LINE_RE = re.compile(r"^(?:Mr\.|Mrs\.|The|Señor|Senor|Count|Baron|Lord|Sir)\s.{2,80}\sto\s.{2,80}\.$")
+_HEADING_LINE_RE = re.compile(
+    r"^(?:Mr\.|Mrs\.|The|Señor|Senor|Count|Baron|Lord|Sir)\s.{2,80}\sto\s.{2,80}\.$"
+)
 
 
 def _is_attachment_start(blocks: list[RawBlock], i: int) -> bool:
@@ -160,8 +164,10 @@ def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]
                 sig_at = i
                 break
             j = 0
-            while j < len(rest) and rest[j].kind == "p" and (
-                is_name_line(rest[j].text) and j == 0 and len(rest[j].text) < 40
+            while (
+                j < len(rest)
+                and rest[j].kind == "p"
+                and (is_name_line(rest[j].text) and j == 0 and len(rest[j].text) < 40)
             ):
                 j += 1
             tail = rest[j:]
@@ -187,20 +193,31 @@ def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]
     signed = [blocks[sig_at]]
     k = sig_at + 1
     # a title under the name ("United States Minister.")
-    if k < len(blocks) and blocks[k].kind == "p" and is_name_line(blocks[k].text) and not _is_attachment_start(blocks, k):
-        if blocks[sig_at].text.endswith(","):
-            signed.append(blocks[k])
-            k += 1
+    if (
+        k < len(blocks)
+        and blocks[k].kind == "p"
+        and is_name_line(blocks[k].text)
+        and not _is_attachment_start(blocks, k)
+        and blocks[sig_at].text.endswith(",")
+    ):
+        signed.append(blocks[k])
+        k += 1
     if main and main[-1].kind == "p" and _SALUTE_RE.match(main[-1].text):
         part.salute = main.pop()
     part.blocks = main
     part.signed = signed
     rest = blocks[k:]
-    caps_cut = is_caps_signature(blocks[sig_at].text) and bool(rest) and not all(_is_tail_line(t) for t in rest)
+    caps_cut = (
+        is_caps_signature(blocks[sig_at].text)
+        and bool(rest)
+        and not all(_is_tail_line(t) for t in rest)
+    )
     return part, _group_attachments(rest, part, caps_cut)
 
 
-def _group_attachments(rest: list[RawBlock], part: RawPart, first_is_start: bool = False) -> list[list[RawBlock]]:
+def _group_attachments(
+    rest: list[RawBlock], part: RawPart, first_is_start: bool = False
+) -> list[list[RawBlock]]:
     """Cut what follows a document's own text into attachments (and its postscript)."""
     attachments: list[list[RawBlock]] = []
     current: list[RawBlock] | None = None
@@ -229,7 +246,11 @@ def _unsigned_attachment(blocks: list[RawBlock]) -> int | None:
         if b.kind != "p" or nxt.kind != "p":
             continue
         if _HEADING_LINE_RE.match(b.text) and dates.looks_like_dateline(nxt.text):
-            j = i - 1 if blocks[i - 1].kind == "p" and _ATTACH_START_RE.match(blocks[i - 1].text) else i
+            j = (
+                i - 1
+                if blocks[i - 1].kind == "p" and _ATTACH_START_RE.match(blocks[i - 1].text)
+                else i
+            )
             return j
         if _ATTACH_START_RE.match(b.text) and _HEADING_LINE_RE.match(nxt.text):
             return i

@@ -16,15 +16,15 @@ from .. import dates
 from ..errors import Diagnostic
 from ..model import (
     Closer,
-    DateSpan,
     Dateline,
+    DateSpan,
     Document,
     Footnote,
     Inline,
     LineBreak,
     ListBlock,
-    MarkerOnly,
     ListItem,
+    MarkerOnly,
     Name,
     PageBreak,
     Paragraph,
@@ -41,6 +41,12 @@ from .notelist import find_note_list
 from .preamble import DOC_KIND_RE, FILE_LINE_RE, Cursor, read_preamble
 
 _SOURCE_RE = re.compile(r"^\[?Source:")
+_LIST_TYPES = {
+    "subject": "subject",
+    "participants": "participants",
+    "persons present": "participants",
+}
+"""Lists the line above names: a memorandum's subject and participants (FRUS list/@type)."""
 _SERIAL_P_RE = re.compile(r"^(\d{1,7})\.\s")
 _HEAD_MARKER_RE = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[)\]”’.]))(\d{1,2})\s*$|(?<=\b1[6-9]\d\d|\b20\d\d)(\d)\s*$|(?<=[^\W\d_]) (\d{1,2})\s*$"
@@ -87,11 +93,17 @@ def _dateline_names(text: str) -> list[tuple[int, int, Callable[[list[Inline]], 
     return out
 
 
-def _heading_names(info_box: list, text: str) -> list[tuple[int, int, Callable[[list[Inline]], Inline]]]:
+def _heading_names(
+    info_box: list, text: str
+) -> list[tuple[int, int, Callable[[list[Inline]], Inline]]]:
     info = heading_mod.analyze(text)
     info_box.append(info)
     return [
-        (s.start, s.end, partial(lambda kind, role, content: Name(kind, content, role), s.kind, s.role))
+        (
+            s.start,
+            s.end,
+            partial(lambda kind, role, content: Name(kind, content, role), s.kind, s.role),
+        )
         for s in info.spans
     ]
 
@@ -103,7 +115,9 @@ class _Builder:
         self.slots: list[_Slot] = []
         self.pending_page = False
 
-    def add(self, text: str, store: Callable[[list[Inline]], None], line: int, **kw: object) -> None:
+    def add(
+        self, text: str, store: Callable[[list[Inline]], None], line: int, **kw: object
+    ) -> None:
         self.slots.append(_Slot(text, store, line, page_before=self.pending_page, **kw))  # type: ignore[arg-type]
         self.pending_page = False
 
@@ -111,7 +125,9 @@ class _Builder:
 def _part_blocks(raw: RawPart, part: Part, b: _Builder) -> None:
     """Slots for the body blocks, closer and postscript of one part."""
     lists: dict[int, ListBlock] = {}
+    previous = ""
     for blk in raw.blocks:
+        before, previous = previous, blk.text if blk.kind == "p" else ""
         if blk.kind == "pb":
             part.body.append(PageBreak(blk.text, blk.line))
             b.pending_page = True
@@ -119,7 +135,7 @@ def _part_blocks(raw: RawPart, part: Part, b: _Builder) -> None:
         if blk.kind == "item":
             lst = lists.get(blk.list_id)
             if lst is None:
-                lst = ListBlock([], blk.line)
+                lst = ListBlock([], blk.line, _LIST_TYPES.get(before.strip(" :").lower()))
                 lists[blk.list_id] = lst
                 part.body.append(lst)
             item = ListItem(blk.label, [], blk.line)
@@ -167,7 +183,12 @@ def _attachment(blocks: list[RawBlock], b: _Builder) -> Part:
     """An enclosure: optional label line(s), a heading, a dateline, its text and closer."""
     part = Part(line=blocks[0].line)
     i = 0
-    while i < len(blocks) and blocks[i].kind == "p" and blocks[i].text.startswith("[") and blocks[i].text.rstrip(".").endswith("]"):
+    while (
+        i < len(blocks)
+        and blocks[i].kind == "p"
+        and blocks[i].text.startswith("[")
+        and blocks[i].text.rstrip(".").endswith("]")
+    ):
         seg = Seg([], "center", "label", line=blocks[i].line)
         part.opener.append(seg)
         b.add(blocks[i].text, partial(_set_content, seg), blocks[i].line)
@@ -176,12 +197,23 @@ def _attachment(blocks: list[RawBlock], b: _Builder) -> Part:
     if i < len(blocks) and blocks[i].kind == "p":
         head_box: list = []
         part.head = []
-        b.add(blocks[i].text, partial(_set_attr, part, "head"), blocks[i].line, names=partial(_heading_names, head_box))
+        b.add(
+            blocks[i].text,
+            partial(_set_attr, part, "head"),
+            blocks[i].line,
+            names=partial(_heading_names, head_box),
+        )
         i += 1
     if i < len(blocks) and blocks[i].kind == "p" and dates.looks_like_dateline(blocks[i].text):
         dl = Dateline([], blocks[i].line)
         part.opener.append(dl)
-        b.add(blocks[i].text, partial(_set_content, dl), blocks[i].line, names=_dateline_names, no_split=True)
+        b.add(
+            blocks[i].text,
+            partial(_set_content, dl),
+            blocks[i].line,
+            names=_dateline_names,
+            no_split=True,
+        )
         i += 1
     raw, _nested = split_closer(blocks[i:])
     for extra in _nested:
@@ -215,12 +247,22 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
     if pre.number_line is not None:
         if pre.source_line is None:
             doc.source_inline = []
-            b.add(pre.number_line.stripped, partial(_set_attr, doc, "source_inline"), pre.number_line.no)
+            b.add(
+                pre.number_line.stripped,
+                partial(_set_attr, doc, "source_inline"),
+                pre.number_line.no,
+            )
         else:
             doc.head_prefix = pre.number_line.stripped
     if pre.heading is not None:
         doc.head = []
-        b.add(pre.heading.stripped, partial(_set_attr, doc, "head"), pre.heading.no, heading=True, names=partial(_heading_names, info_box))
+        b.add(
+            pre.heading.stripped,
+            partial(_set_attr, doc, "head"),
+            pre.heading.no,
+            heading=True,
+            names=partial(_heading_names, info_box),
+        )
     doc.dateline_in_opener = not pre.modern
     for kind, item_lines in pre.opener:
         text = " ".join(ln.stripped for ln in item_lines)
@@ -234,7 +276,9 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
             dl = doc.opener[-1]
             b.add(text, partial(_append_received, dl), line_no)
             continue
-        rendition = {"label": "center", "marking": "left", "serial": "left", "received": "right"}[kind]
+        rendition = {"label": "center", "marking": "left", "serial": "left", "received": "right"}[
+            kind
+        ]
         seg = Seg([], rendition, kind, smallcaps=(kind == "marking"), line=line_no)
         doc.opener.append(seg)
         b.add(text, partial(_set_content, seg), line_no)
@@ -273,7 +317,9 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
             for mk in markings.from_source_note(_text_of(fn.content)):
                 if mk.text.lower() not in {m.text.lower() for m in doc.markings}:
                     doc.markings.append(mk)
-    doc.xml_id = f"d{doc.number}" if doc.number and re.fullmatch(r"\d+[A-Z]?", doc.number) else f"d{index}"
+    doc.xml_id = (
+        f"d{doc.number}" if doc.number and re.fullmatch(r"\d+[A-Z]?", doc.number) else f"d{index}"
+    )
     doc.pages = _pages(doc, b)
     return doc
 
@@ -317,7 +363,13 @@ def _resolve_notes(doc: Document, b: _Builder, items: list, source_name: str, mo
         Segment(s.text, masked_spans(s.text), s.page_before, s.heading, s.no_split) for s in b.slots
     ]
     notes = [
-        Footnote(it.index, str(it.index), [], it.line, is_source=bool(_SOURCE_RE.match(it.text)) and it.index == 1)
+        Footnote(
+            it.index,
+            str(it.index),
+            [],
+            it.line,
+            is_source=bool(_SOURCE_RE.match(it.text)) and it.index == 1,
+        )
         for it in items
     ]
     picks = place_markers(segments, len(notes), [it.text for it in items])
@@ -335,7 +387,11 @@ def _resolve_notes(doc: Document, b: _Builder, items: list, source_name: str, mo
             continue
         per_slot.setdefault(cand.seg, []).append((cand.start, cand.end, note))
     placed = sorted(
-        ((slot, start, note.index) for slot, spans in per_slot.items() for start, _e, note in spans),
+        (
+            (slot, start, note.index)
+            for slot, spans in per_slot.items()
+            for start, _e, note in spans
+        ),
         key=lambda t: t[2],
     )
     for note in orphans:
@@ -346,12 +402,20 @@ def _resolve_notes(doc: Document, b: _Builder, items: list, source_name: str, mo
         # keep the notes in order: stand just before the next note that was placed
         after = next(((slot, start) for slot, start, idx in placed if idx > note.index), None)
         doc.diagnostics.append(
-            Diagnostic("warning", f"no marker found for footnote {note.index}; the note is placed next to its neighbour", source_name, note.line, "parse.footnote-marker")
+            Diagnostic(
+                "warning",
+                f"no marker found for footnote {note.index}; the note is placed next to its neighbour",
+                source_name,
+                note.line,
+                "parse.footnote-marker",
+            )
         )
         if after is not None:
             per_slot.setdefault(after[0], []).append((after[1], after[1], note))
             continue
-        target = next((i for i in range(len(b.slots) - 1, -1, -1) if not b.slots[i].heading), head_slot)
+        target = next(
+            (i for i in range(len(b.slots) - 1, -1, -1) if not b.slots[i].heading), head_slot
+        )
         if target is not None:
             text = b.slots[target].text
             per_slot.setdefault(target, []).append((len(text), len(text), note))
@@ -369,4 +433,12 @@ def _resolve_notes(doc: Document, b: _Builder, items: list, source_name: str, mo
         note.content = build_inline(it.text)
     doc.footnotes = notes
     if items and not b.slots:
-        doc.diagnostics.append(Diagnostic("warning", "footnote list without any text", source_name, items[0].line, "parse.footnotes"))
+        doc.diagnostics.append(
+            Diagnostic(
+                "warning",
+                "footnote list without any text",
+                source_name,
+                items[0].line,
+                "parse.footnotes",
+            )
+        )

@@ -15,24 +15,81 @@ from dataclasses import dataclass
 from ..model import Party
 
 DOC_TYPES = (
-    "Circular Telegram", "Circular Airgram", "Telegram", "Airgram", "Memorandum", "Letter",
-    "Despatch", "Dispatch", "Instruction", "Note", "Editorial Note", "Message", "Paper",
-    "Report", "Minutes", "Notes", "Aide-Mémoire", "Aide-Memoire", "Circular", "Cable",
-    "Contact Report", "Situation Report", "Intelligence Memorandum", "Research Memorandum",
-    "National Intelligence Estimate", "Special National Intelligence Estimate", "Summary",
-    "Briefing Paper", "Position Paper", "Record", "Transcript", "Statement", "Draft",
-    "Backchannel Message", "Study", "Directive",
+    "Circular Telegram",
+    "Circular Airgram",
+    "Telegram",
+    "Airgram",
+    "Memorandum",
+    "Letter",
+    "Despatch",
+    "Dispatch",
+    "Instruction",
+    "Note",
+    "Editorial Note",
+    "Message",
+    "Paper",
+    "Report",
+    "Minutes",
+    "Notes",
+    "Aide-Mémoire",
+    "Aide-Memoire",
+    "Circular",
+    "Cable",
+    "Contact Report",
+    "Situation Report",
+    "Intelligence Memorandum",
+    "Research Memorandum",
+    "National Intelligence Estimate",
+    "Special National Intelligence Estimate",
+    "Summary",
+    "Briefing Paper",
+    "Position Paper",
+    "Record",
+    "Transcript",
+    "Statement",
+    "Draft",
+    "Backchannel Message",
+    "Study",
+    "Directive",
 )
 _TYPE_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, DOC_TYPES), key=len, reverse=True)) + r")\b"
 )
 _TITLES = (
-    "President", "Vice President", "Secretary of State", "Secretary of Defense",
-    "Secretary-General", "Secretary General", "Secretary", "Under Secretary",
-    "Director of Central Intelligence", "Ambassador", "General", "Admiral", "Prime Minister",
-    "Foreign Minister", "Chancellor", "King", "Queen", "Emperor", "Senator", "Governor",
-    "Colonel", "Captain", "Commander", "Premier", "Chairman", "Minister", "Consul",
-    "Commissioner", "Lord", "Sir", "Dr.", "Judge", "Justice", "Representative",
+    "President",
+    "Vice President",
+    "Secretary of State",
+    "Secretary of Defense",
+    "Secretary-General",
+    "Secretary General",
+    "Secretary",
+    "Under Secretary",
+    "Director of Central Intelligence",
+    "Ambassador",
+    "General",
+    "Admiral",
+    "Prime Minister",
+    "Foreign Minister",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Emperor",
+    "Senator",
+    "Governor",
+    "Colonel",
+    "Captain",
+    "Commander",
+    "Premier",
+    "Chairman",
+    "Minister",
+    "Consul",
+    "Commissioner",
+    "Lord",
+    "Sir",
+    "Dr.",
+    "Judge",
+    "Justice",
+    "Representative",
 )
 _TITLE_NAME_RE = re.compile(
     r"^(?:the\s+)?("
@@ -85,12 +142,16 @@ def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], 
         office = re.sub(r"^(the|The)\s+", "", office).strip(" ,")
         name_start = start + paren.start(1)
         name_end = start + paren.end(1)
-        return [NameSpan(name_start, name_end, "persName", role)], Party(paren.group(1), office or None)
+        return [NameSpan(name_start, name_end, "persName", role)], Party(
+            paren.group(1), office or None
+        )
     if _COURTESY_RE.match(part):
         return [NameSpan(start, end, "persName", role)], Party(part, None)
     m = _TITLE_NAME_RE.match(part)
     if m:
-        return [NameSpan(start + m.start(2), start + m.end(2), "persName", role)], Party(m.group(2), m.group(1))
+        return [NameSpan(start + m.start(2), start + m.end(2), "persName", role)], Party(
+            m.group(2), m.group(1)
+        )
     lead = re.match(r"^(?:the|The)\s+", part)
     s = start + (lead.end() if lead else 0)
     e = end
@@ -130,8 +191,10 @@ def analyze(text: str) -> HeadingInfo:
     tm = _TYPE_RE.search(text, body_start)
     if tm and tm.start() - body_start < 40:
         doc_type = tm.group(1)
-    if re.search(r"\bMemorandum\b", text[body_start : body_start + 60]) and doc_type != "Memorandum":
-        mm = re.search(r"Memorandum(?: of (?:a )?(?:Telephone )?Conversation| for the Record)?", text)
+    if doc_type == "Memorandum":
+        mm = re.search(
+            r"Memorandum(?: of (?:a )?(?:Telephone )?Conversation| for the Record)?", text
+        )
         doc_type = mm.group(0) if mm else doc_type
     end = len(text)
     spans: list[NameSpan] = []

@@ -85,7 +85,9 @@ def candidates(segments: list[Segment]) -> list[Candidate]:
                 strength = 2.0  # "No. 885.1": a number, then the marker (clock times are masked)
             else:
                 strength = 3.5
-            found[(m.start(), m.end())] = Candidate(si, m.start(), m.end(), int(m.group(1)), strength)
+            found[(m.start(), m.end())] = Candidate(
+                si, m.start(), m.end(), int(m.group(1)), strength
+            )
         for m in _NUMBER_RE.finditer(text):
             if seg.no_split or _inside(seg.masked, m.start()):
                 continue
@@ -143,8 +145,11 @@ def _sequence(
                 gain = c.strength + (1.0 if c.value == i + 1 else 0.0)
                 if c.value == 0 and not segments[c.seg].heading:
                     continue
-                if c.strength < 1.0 and c.value != top + 1 and c.value != i + 1 and not (
-                    repeat_ok and c.value <= top
+                if (
+                    c.strength < 1.0
+                    and c.value != top + 1
+                    and c.value != i + 1
+                    and not (repeat_ok and c.value <= top)
                 ):
                     continue  # digits split off a number only where the count says so
                 if c.value == top + 1:

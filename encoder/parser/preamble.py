@@ -15,20 +15,23 @@ from .. import dates
 from .lines import Line
 from .markings import is_marking_line
 
-FILE_LINE_RE = re.compile(
-    r"^(?:File No\.\s*)?\d{2,4}[0-9A-Za-z.]*/[^\s:]+(?::\s+(?P<kind>.+))?$"
-)
+FILE_LINE_RE = re.compile(r"^(?:File No\.\s*)?\d{2,4}[0-9A-Za-z.]*/[^\s:]+(?::\s+(?P<kind>.+))?$")
 """``761.94/7–2145: Telegram``, ``File No. 861.77/267``, ``365D.1163/13: Telegram``."""
 NO_LINE_RE = re.compile(r"^No\.\s*(\d+[A-Z]?)\.?$")
 """``No. 580``, ``No. 39.``: the printed document number of older volumes."""
 MODERN_HEAD_RE = re.compile(r"^(\d{1,4}[A-Z]?)\.\s+(\S.*)$")
 """``86. Telegram From the Embassy in Lebanon …``: number and heading on one line."""
-LABEL_RE = re.compile(r"^\[(?:Telegram|Translation|Extract|Paraphrase|Circular|Memorandum|Letter|Note|Despatch|Inclosure|Enclosure|Copy|Excerpt|Summary|Aide-M[ée]moire)[^\]]*\]\S*$")
+LABEL_RE = re.compile(
+    r"^\[(?:Telegram|Translation|Extract|Paraphrase|Circular|Memorandum|Letter|Note|Despatch|Inclosure|Enclosure|Copy|Excerpt|Summary|Aide-M[ée]moire)[^\]]*\]\S*$"
+)
 """``[Telegram]``, ``[Telegram—Extract]1``, ``[Translation.]``."""
 SERIAL_RE = re.compile(r"^No\.\s*\d+[A-Z]?\.?\]$")
 """``No. 502.]``: a despatch's own number, printed left with a bracket."""
 RECEIVED_RE = re.compile(r"^\[Received\b[^\]]*\]\S*$")
-DOC_KIND_RE = re.compile(r"^\s*(Circular telegram|Telegram|Circular|Memorandum|Letter|Despatch|Instruction|Airgram|Note)\b", re.I)
+DOC_KIND_RE = re.compile(
+    r"^\s*(Circular telegram|Telegram|Circular|Memorandum|Letter|Despatch|Instruction|Airgram|Note)\b",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -160,6 +163,9 @@ def _dateline(cur: Cursor, pre: Preamble) -> bool:
                 if any(p is None for p in extra):
                     break
                 j2 = " ".join(p.stripped for p in extra if p is not None)
+                last = extra[-1]
+                if last is not None and RECEIVED_RE.match(last.stripped):
+                    break
                 if dates.looks_like_dateline(j2) and len(j2) <= 200:
                     best = more
                 else:

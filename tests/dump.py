@@ -1,0 +1,103 @@
+"""A compact, readable dump of a parsed document, for the plain-text rule fixtures."""
+
+from __future__ import annotations
+
+from encoder.model import (
+    Dateline,
+    DateSpan,
+    Document,
+    Hi,
+    LineBreak,
+    ListBlock,
+    MarkerOnly,
+    Name,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Part,
+    Seg,
+)
+
+
+def inline(items: list) -> str:
+    out = []
+    for x in items:
+        if isinstance(x, str):
+            out.append(x)
+        elif isinstance(x, NoteRef):
+            out.append("{" + x.note.n + "}")
+        elif isinstance(x, PageBreak):
+            out.append(f"<pb {x.n}>")
+        elif isinstance(x, LineBreak):
+            out.append(" / ")
+        elif isinstance(x, MarkerOnly):
+            out.append(f"<anchor {x.n}>")
+        elif isinstance(x, Name):
+            out.append(f"<{x.kind}{'=' + x.role if x.role else ''}>{inline(x.content)}</>")
+        elif isinstance(x, DateSpan):
+            attrs = " ".join(
+                f"{k}={v}"
+                for k, v in (
+                    ("when", x.when),
+                    ("from", x.from_),
+                    ("to", x.to),
+                    ("notBefore", x.not_before),
+                    ("notAfter", x.not_after),
+                )
+                if v
+            )
+            out.append(f"<date {attrs}>{inline(x.content)}</>")
+        elif isinstance(x, Hi):
+            out.append(f"<{x.rend}>{inline(x.content)}</>")
+    return "".join(out)
+
+
+def _opener(items: list, lines: list[str], indent: str) -> None:
+    for item in items:
+        if isinstance(item, Seg):
+            lines.append(f"{indent}opener {item.type}: {inline(item.content)}")
+        elif isinstance(item, Dateline):
+            lines.append(f"{indent}dateline: {inline(item.content)}")
+
+
+def _part(part: Part, lines: list[str], indent: str = "") -> None:
+    _opener(part.opener[: part.before_head], lines, indent)
+    if part.head is not None:
+        lines.append(f"{indent}head: {inline(part.head)}")
+    _opener(part.opener[part.before_head :], lines, indent)
+    for blk in part.body:
+        if isinstance(blk, Paragraph):
+            lines.append(f"{indent}p: {inline(blk.content)}")
+        elif isinstance(blk, PageBreak):
+            lines.append(f"{indent}pb: {blk.n}")
+        elif isinstance(blk, ListBlock):
+            kind = f" {blk.type}" if blk.type else ""
+            for it in blk.items:
+                lines.append(
+                    f"{indent}item{kind}: {(it.label + ' ') if it.label else ''}{inline(it.content)}"
+                )
+    if part.closer:
+        if part.closer.salute:
+            lines.append(f"{indent}salute: {inline(part.closer.salute)}")
+        if part.closer.signed:
+            lines.append(f"{indent}signed: {inline(part.closer.signed)}")
+    for blk in part.postscript:
+        if isinstance(blk, Paragraph):
+            lines.append(f"{indent}postscript: {inline(blk.content)}")
+
+
+def dump(doc: Document) -> str:
+    lines: list[str] = []
+    if doc.source_inline is not None:
+        lines.append(f"source: {inline(doc.source_inline)}")
+    if doc.number:
+        lines.append(f"number: {doc.number}")
+    if doc.doc_type:
+        lines.append(f"type: {doc.doc_type}")
+    if doc.markings:
+        lines.append("markings: " + "; ".join(f"{m.text} ({m.kind})" for m in doc.markings))
+    _part(doc, lines)
+    for att in doc.attachments:
+        lines.append("attachment:")
+        _part(att, lines, "  ")
+    return "\n".join(lines)
