@@ -36,6 +36,12 @@ def parse_documents(text: str, source_name: str = "") -> list[Document]:
     if dropped:
         docs[0].diagnostics.insert(
             0,
-            Diagnostic("warning", f"dropped {len(dropped)} control character(s) XML cannot hold", source_name, None, "read.control"),
+            Diagnostic(
+                "warning",
+                f"dropped {len(dropped)} control character(s) XML cannot hold",
+                source_name,
+                None,
+                "read.control",
+            ),
         )
     return docs

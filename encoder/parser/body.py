@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from .lines import Line
 
 PAGE_LINE_RE = re.compile(r"^\[Page ([0-9]+|[IVXLCDMivxlcdm]+)\]$")
-_BULLET_RE = re.compile(r"^\s*(?:[-•▪◦*]|\u2022)\s+(.*)$")
+_BULLET_RE = re.compile(r"^\s*(?:[-•▪◦*]|\u2022)\s+(?![*\s]*$)(?!\*)(.*)$")
+"""A bullet item; a row of asterisks (``* * * * * * *``, an omission) is not one."""
 _LABEL_ONLY_RE = re.compile(r"^(?:[-•]\s+)?(\(?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,5})[.)])$")
 _SALUTE_RE = re.compile(
     r"^(I have(?: the honor to be)?|I am|I remain|I have, etc|Very respectfully|Respectfully"
@@ -115,9 +116,7 @@ def cut_blocks(lines: list[Line]) -> list[RawBlock]:
             label = pending_label[0] if pending_label else None
             item_text = m_bullet.group(1) if m_bullet else text
             blocks.append(
-                RawBlock(
-                    "item", item_text, pending_label[1] if pending_label else ln.no, label, list_id
-                )
+                RawBlock("item", item_text, pending_label[1] if pending_label else ln.no, label, list_id)
             )
             pending_label = None
             prev_blank = False
@@ -208,9 +207,7 @@ def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]
     part.signed = signed
     rest = blocks[k:]
     caps_cut = (
-        is_caps_signature(blocks[sig_at].text)
-        and bool(rest)
-        and not all(_is_tail_line(t) for t in rest)
+        is_caps_signature(blocks[sig_at].text) and bool(rest) and not all(_is_tail_line(t) for t in rest)
     )
     return part, _group_attachments(rest, part, caps_cut)
 
@@ -246,11 +243,7 @@ def _unsigned_attachment(blocks: list[RawBlock]) -> int | None:
         if b.kind != "p" or nxt.kind != "p":
             continue
         if _HEADING_LINE_RE.match(b.text) and dates.looks_like_dateline(nxt.text):
-            j = (
-                i - 1
-                if blocks[i - 1].kind == "p" and _ATTACH_START_RE.match(blocks[i - 1].text)
-                else i
-            )
+            j = i - 1 if blocks[i - 1].kind == "p" and _ATTACH_START_RE.match(blocks[i - 1].text) else i
             return j
         if _ATTACH_START_RE.match(b.text) and _HEADING_LINE_RE.match(nxt.text):
             return i

@@ -93,9 +93,7 @@ def _dateline_names(text: str) -> list[tuple[int, int, Callable[[list[Inline]], 
     return out
 
 
-def _heading_names(
-    info_box: list, text: str
-) -> list[tuple[int, int, Callable[[list[Inline]], Inline]]]:
+def _heading_names(info_box: list, text: str) -> list[tuple[int, int, Callable[[list[Inline]], Inline]]]:
     info = heading_mod.analyze(text)
     info_box.append(info)
     return [
@@ -115,9 +113,7 @@ class _Builder:
         self.slots: list[_Slot] = []
         self.pending_page = False
 
-    def add(
-        self, text: str, store: Callable[[list[Inline]], None], line: int, **kw: object
-    ) -> None:
+    def add(self, text: str, store: Callable[[list[Inline]], None], line: int, **kw: object) -> None:
         self.slots.append(_Slot(text, store, line, page_before=self.pending_page, **kw))  # type: ignore[arg-type]
         self.pending_page = False
 
@@ -276,9 +272,7 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
             dl = doc.opener[-1]
             b.add(text, partial(_append_received, dl), line_no)
             continue
-        rendition = {"label": "center", "marking": "left", "serial": "left", "received": "right"}[
-            kind
-        ]
+        rendition = {"label": "center", "marking": "left", "serial": "left", "received": "right"}[kind]
         seg = Seg([], rendition, kind, smallcaps=(kind == "marking"), line=line_no)
         doc.opener.append(seg)
         b.add(text, partial(_set_content, seg), line_no)
@@ -317,9 +311,7 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
             for mk in markings.from_source_note(_text_of(fn.content)):
                 if mk.text.lower() not in {m.text.lower() for m in doc.markings}:
                     doc.markings.append(mk)
-    doc.xml_id = (
-        f"d{doc.number}" if doc.number and re.fullmatch(r"\d+[A-Z]?", doc.number) else f"d{index}"
-    )
+    doc.xml_id = f"d{doc.number}" if doc.number and re.fullmatch(r"\d+[A-Z]?", doc.number) else f"d{index}"
     doc.pages = _pages(doc, b)
     return doc
 
@@ -359,9 +351,7 @@ def _text_of(content: list[Inline]) -> str:
 
 def _resolve_notes(doc: Document, b: _Builder, items: list, source_name: str, modern: bool) -> None:
     """Place every footnote's marker and fill every slot with its inline content."""
-    segments = [
-        Segment(s.text, masked_spans(s.text), s.page_before, s.heading, s.no_split) for s in b.slots
-    ]
+    segments = [Segment(s.text, masked_spans(s.text), s.page_before, s.heading, s.no_split) for s in b.slots]
     notes = [
         Footnote(
             it.index,
@@ -387,11 +377,7 @@ def _resolve_notes(doc: Document, b: _Builder, items: list, source_name: str, mo
             continue
         per_slot.setdefault(cand.seg, []).append((cand.start, cand.end, note))
     placed = sorted(
-        (
-            (slot, start, note.index)
-            for slot, spans in per_slot.items()
-            for start, _e, note in spans
-        ),
+        ((slot, start, note.index) for slot, spans in per_slot.items() for start, _e, note in spans),
         key=lambda t: t[2],
     )
     for note in orphans:
@@ -413,9 +399,7 @@ def _resolve_notes(doc: Document, b: _Builder, items: list, source_name: str, mo
         if after is not None:
             per_slot.setdefault(after[0], []).append((after[1], after[1], note))
             continue
-        target = next(
-            (i for i in range(len(b.slots) - 1, -1, -1) if not b.slots[i].heading), head_slot
-        )
+        target = next((i for i in range(len(b.slots) - 1, -1, -1) if not b.slots[i].heading), head_slot)
         if target is not None:
             text = b.slots[target].text
             per_slot.setdefault(target, []).append((len(text), len(text), note))

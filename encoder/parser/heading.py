@@ -52,9 +52,7 @@ DOC_TYPES = (
     "Study",
     "Directive",
 )
-_TYPE_RE = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, DOC_TYPES), key=len, reverse=True)) + r")\b"
-)
+_TYPE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DOC_TYPES), key=len, reverse=True)) + r")\b")
 _TITLES = (
     "President",
     "Vice President",
@@ -133,6 +131,15 @@ def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], 
     start, end = _strip(text, start, end)
     if start >= end:
         return [], None
+    # "Secretary of State Dulles in Washington": where the party was is not part of it
+    where = re.search(r"\s+in\s+(?:[A-Z][\w.’'-]*\s?){1,3}$", text[start:end])
+    if (
+        where
+        and re.match(r"^(?:the\s+)?[A-Z]", text[start:end])
+        and "(" not in text[start:end]
+        and _TITLE_NAME_RE.match(text[start : start + where.start()])
+    ):
+        end = start + where.start()
     part = text[start:end]
     paren = None
     for m in _PAREN_RE.finditer(part):
@@ -142,9 +149,7 @@ def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], 
         office = re.sub(r"^(the|The)\s+", "", office).strip(" ,")
         name_start = start + paren.start(1)
         name_end = start + paren.end(1)
-        return [NameSpan(name_start, name_end, "persName", role)], Party(
-            paren.group(1), office or None
-        )
+        return [NameSpan(name_start, name_end, "persName", role)], Party(paren.group(1), office or None)
     if _COURTESY_RE.match(part):
         return [NameSpan(start, end, "persName", role)], Party(part, None)
     m = _TITLE_NAME_RE.match(part)
@@ -192,9 +197,7 @@ def analyze(text: str) -> HeadingInfo:
     if tm and tm.start() - body_start < 40:
         doc_type = tm.group(1)
     if doc_type == "Memorandum":
-        mm = re.search(
-            r"Memorandum(?: of (?:a )?(?:Telephone )?Conversation| for the Record)?", text
-        )
+        mm = re.search(r"Memorandum(?: of (?:a )?(?:Telephone )?Conversation| for the Record)?", text)
         doc_type = mm.group(0) if mm else doc_type
     end = len(text)
     spans: list[NameSpan] = []

@@ -85,9 +85,7 @@ def candidates(segments: list[Segment]) -> list[Candidate]:
                 strength = 2.0  # "No. 885.1": a number, then the marker (clock times are masked)
             else:
                 strength = 3.5
-            found[(m.start(), m.end())] = Candidate(
-                si, m.start(), m.end(), int(m.group(1)), strength
-            )
+            found[(m.start(), m.end())] = Candidate(si, m.start(), m.end(), int(m.group(1)), strength)
         for m in _NUMBER_RE.finditer(text):
             if seg.no_split or _inside(seg.masked, m.start()):
                 continue
@@ -96,9 +94,7 @@ def candidates(segments: list[Segment]) -> list[Candidate]:
                 start = m.end() - k
                 if digits[len(digits) - k] == "0" and k > 1:
                     continue
-                found.setdefault(
-                    (start, m.end()), Candidate(si, start, m.end(), int(digits[-k:]), 0.0)
-                )
+                found.setdefault((start, m.end()), Candidate(si, start, m.end(), int(digits[-k:]), 0.0))
         if seg.heading:
             m = _TRAILING_RE.search(text)
             if m:

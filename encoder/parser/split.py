@@ -46,9 +46,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
         if seen_text and i > 0 and lines[i - 1].blank and _starts_document(lines, i):
             # a heading directly under a file line or "No." line belongs to it
             prev = next((lines[j] for j in range(i - 1, -1, -1) if not lines[j].blank), None)
-            if prev is None or not (
-                FILE_LINE_RE.match(prev.stripped) or NO_LINE_RE.match(prev.stripped)
-            ):
+            if prev is None or not (FILE_LINE_RE.match(prev.stripped) or NO_LINE_RE.match(prev.stripped)):
                 starts.append(i)
         seen_text = True
     starts = sorted(set(starts))
