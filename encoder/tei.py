@@ -218,7 +218,7 @@ class _Writer:
         unplaced = [fn for fn in doc.footnotes if fn.index not in self.used_notes]
         if unplaced:
             # nothing is lost: notes whose text could not hold them end the document
-            p = _el(div, "p", rend="notes-unplaced")
+            p = _el(div, "p")
             for fn in unplaced:
                 self.note(p, fn)
         return div

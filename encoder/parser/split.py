@@ -25,6 +25,8 @@ _MODERN_START_RE = re.compile(rf"^\d{{1,4}}[A-Z]?\.\s+{_KINDS}\b")
 
 
 def _starts_document(lines: list[Line], i: int) -> bool:
+    if lines[i].text[:1].isspace():
+        return False  # an indented line is a footnote of the list, never a new heading
     text = lines[i].stripped
     if _MODERN_START_RE.match(text):
         return True
