@@ -11,9 +11,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 WORDS = st.sampled_from(
-    "the of and to Embassy Department telegram Secretary Soviet Japan war peace your my "
-    "received not printed Chamoun Lebanon 1958 No. 852 Deptel Embtel 4790 p.m. a.m. U. S. S. R. "
-    "Government — “quoted” ’s [sic] (Caffery)".split()
+    ["the", "of", "and", "to", "Embassy", "Department", "telegram", "Secretary", "Soviet", "Japan", "war", "peace", "your", "my", "received", "not", "printed", "Chamoun", "Lebanon", "1958", "No.", "852", "Deptel", "Embtel", "4790", "p.m.", "a.m.", "U.", "S.", "S.", "R.", "Government", "—", "“quoted”", "’s", "[sic]", "(Caffery)"]
 )
 PLACES = st.sampled_from(["Washington", "Beirut", "Tokyo", "Vologda", "Paris", "Nanking"])
 MONTHS = st.sampled_from(["January", "February", "March", "June", "July", "September", "December"])
@@ -32,15 +30,24 @@ def telegram(draw: st.DrawFn) -> str:
     modern = draw(st.booleans())
     n_notes = draw(st.integers(0, 5))
     if modern:
-        lines.append(f"{draw(st.integers(1, 999))}. Telegram From the Embassy in {draw(PLACES)} to the Department of State" + ("1" if n_notes else ""))
+        lines.append(
+            f"{draw(st.integers(1, 999))}. Telegram From the Embassy in {draw(PLACES)} to the Department of State"
+            + ("1" if n_notes else "")
+        )
     else:
         if draw(st.booleans()):
-            lines.append(f"{draw(st.integers(100, 999))}.{draw(st.integers(0, 99))}/{draw(st.integers(1, 9999))}: Telegram")
-        lines.append(f"The Ambassador in {draw(PLACES)} ({draw(st.sampled_from(['Grew', 'Caffery', ' Sato ']))}) to the Secretary of State")
+            lines.append(
+                f"{draw(st.integers(100, 999))}.{draw(st.integers(0, 99))}/{draw(st.integers(1, 9999))}: Telegram"
+            )
+        lines.append(
+            f"The Ambassador in {draw(PLACES)} ({draw(st.sampled_from(['Grew', 'Caffery', ' Sato ']))}) to the Secretary of State"
+        )
         if draw(st.booleans()):
             lines.append(draw(st.sampled_from(["very secret", "us urgent", "Secret", "confidential"])))
     if draw(st.booleans()):
-        lines.append(f"{draw(PLACES)}, {draw(MONTHS)} {draw(st.integers(1, 28))}, {draw(st.integers(1870, 1975))}—{draw(st.integers(1, 12))} p.m.")
+        lines.append(
+            f"{draw(PLACES)}, {draw(MONTHS)} {draw(st.integers(1, 28))}, {draw(st.integers(1870, 1975))}—{draw(st.integers(1, 12))} p.m."
+        )
     lines.append("")
     used = 1 if (modern and n_notes) else 0
     for _ in range(draw(st.integers(1, 6))):
@@ -62,6 +69,10 @@ def telegram(draw: st.DrawFn) -> str:
     if n_notes:
         lines.append("")
         for i in range(1, n_notes + 1):
-            text = "Source: Department of State, Central Files. Secret." if (modern and i == 1) else draw(sentence())
+            text = (
+                "Source: Department of State, Central Files. Secret."
+                if (modern and i == 1)
+                else draw(sentence())
+            )
             lines.append(f"  {i}. {text}")
     return "\n".join(lines)

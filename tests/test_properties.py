@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from telegram_strategy import telegram
 
 from encoder.errors import ParseError
 from encoder.parser import parse_documents
 from encoder.tei import serialize, to_tei
-from telegram_strategy import telegram
 
 WORD = re.compile(r"[^\W\d_]+")
 TEI_TEXT = "{http://www.tei-c.org/ns/1.0}text"
