@@ -163,7 +163,16 @@ class Dateline:
     line: int = 0
 
 
-Block = Paragraph | PageBreak | ListBlock
+@dataclass(slots=True)
+class Table:
+    """A table whose copy kept its columns as tab-separated cells."""
+
+    rows: list[list[list[Inline]]]
+    """Rows of cells; each cell is inline content."""
+    line: int = 0
+
+
+Block = Paragraph | PageBreak | ListBlock | Table
 
 
 @dataclass(slots=True)

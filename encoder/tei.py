@@ -30,6 +30,7 @@ from .model import (
     Paragraph,
     Part,
     Seg,
+    Table,
 )
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -148,6 +149,13 @@ class _Writer:
                 if blk.rend:
                     p.set("rend", blk.rend)
                 self.content(p, blk.content)
+            elif isinstance(blk, Table):
+                cols = max((len(r) for r in blk.rows), default=0)
+                table = _el(parent, "table", rows=str(len(blk.rows)), cols=str(cols))
+                for r in blk.rows:
+                    row = _el(table, "row")
+                    for cell in r:
+                        self.content(_el(row, "cell"), cell)
             elif isinstance(blk, ListBlock):
                 lst = _el(parent, "list")
                 if blk.type:
@@ -297,9 +305,7 @@ def _header(tei: etree._Element, doc: Document) -> None:
     sdesc = _el(fdesc, "sourceDesc")
     bibl = _el(sdesc, "bibl", type="source")
     if doc.number:
-        _el(
-            bibl, "biblScope", doc.head_prefix or f"No. {doc.number}", unit="document", n=doc.number
-        )
+        _el(bibl, "biblScope", doc.head_prefix or f"No. {doc.number}", unit="document", n=doc.number)
     if doc.pages:
         _el(bibl, "biblScope", ", ".join(doc.pages), unit="page")
     if doc.file_number:
@@ -397,9 +403,7 @@ def to_tei(doc: Document) -> etree._ElementTree:
 def serialize(tree: etree._ElementTree) -> bytes:
     """UTF-8 bytes with an XML declaration, indented where whitespace is not content."""
     _indent(tree.getroot(), 0)
-    return (
-        b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(tree, encoding="UTF-8") + b"\n"
-    )
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(tree, encoding="UTF-8") + b"\n"
 
 
 _STRUCTURAL = {
@@ -432,6 +436,8 @@ _STRUCTURAL = {
         "closer",
         "postscript",
         "list",
+        "table",
+        "row",
     ]
 } | {f"{{{FRUS_NS}}}attachment"}
 

@@ -16,6 +16,7 @@ from encoder.model import (
     Paragraph,
     Part,
     Seg,
+    Table,
 )
 
 
@@ -70,6 +71,9 @@ def _part(part: Part, lines: list[str], indent: str = "") -> None:
             lines.append(f"{indent}p: {inline(blk.content)}")
         elif isinstance(blk, PageBreak):
             lines.append(f"{indent}pb: {blk.n}")
+        elif isinstance(blk, Table):
+            for row in blk.rows:
+                lines.append(f"{indent}table: " + " | ".join(inline(c) for c in row))
         elif isinstance(blk, ListBlock):
             kind = f" {blk.type}" if blk.type else ""
             for it in blk.items:

@@ -36,12 +36,12 @@ class RawBlock:
     """A block before the inline pass: its kind, its raw text and its first line."""
 
     kind: str
-    """``p``, ``pb``, ``item`` (list item), ``salute``, ``signed``."""
+    """``p``, ``pb``, ``item`` (list item), ``row`` (table row, cells split by tabs)."""
     text: str
     line: int
     label: str | None = None
     list_id: int = 0
-    """Items with the same non-zero id form one list."""
+    """Items (or rows) with the same non-zero id form one list (or table)."""
 
 
 @dataclass(slots=True)
@@ -64,9 +64,50 @@ def is_caps_signature(text: str) -> bool:
     return is_name_line(t) and len(letters) >= 3 and letters.isupper() and " " in t.strip(". ")
 
 
+_NOT_NAMES = {
+    "end",
+    "ends",
+    "regards",
+    "thanks",
+    "confirm",
+    "confirmed",
+    "done",
+    "approved",
+    "yes",
+    "no",
+    "quote",
+    "unquote",
+    "message",
+    "text",
+    "note",
+    "enclosure",
+    "attachment",
+    "secret",
+    "agreed",
+    "repeated",
+    "sent",
+    "signed",
+    "stop",
+    "urgent",
+    "concur",
+    "noted",
+    "received",
+    "understood",
+}
+
+
 def is_name_line(text: str) -> bool:
-    """True for a line that can be a signature: a few capitalized words, no digits."""
+    """True for a line that can be a signature: a few capitalized words, no digits.
+
+    A single word closed by a period is a name only in capitals (``FISH.``): ``End.`` or
+    ``Agreed.`` closes many a telegram.
+    """
     t = _TRAILING_MARK_RE.sub("", text.strip())
+    bare = t.strip(' .,“”"')
+    if bare.lower() in _NOT_NAMES:
+        return False
+    if " " not in bare and t.endswith(".") and not bare.isupper():
+        return False
     if not t or len(t) > 48 or re.search(r"\d", t) or t.endswith(":"):
         return False
     if not _NAME_RE.match(t):
@@ -96,6 +137,14 @@ def cut_blocks(lines: list[Line]) -> list[RawBlock]:
         text = ln.stripped
         if not text:
             prev_blank = True
+            continue
+        if "\t" in text:
+            cells = [c.strip() for c in text.split("\t")]
+            if not (blocks and blocks[-1].kind == "row"):
+                list_id += 1  # a new table
+            blocks.append(RawBlock("row", "\t".join(cells), ln.no, None, list_id))
+            in_list = False
+            prev_blank = False
             continue
         m_page = PAGE_LINE_RE.match(text)
         if m_page:

@@ -30,6 +30,7 @@ from ..model import (
     Paragraph,
     Part,
     Seg,
+    Table,
 )
 from . import heading as heading_mod
 from . import markings
@@ -121,12 +122,25 @@ class _Builder:
 def _part_blocks(raw: RawPart, part: Part, b: _Builder) -> None:
     """Slots for the body blocks, closer and postscript of one part."""
     lists: dict[int, ListBlock] = {}
+    tables: dict[int, Table] = {}
     previous = ""
     for blk in raw.blocks:
         before, previous = previous, blk.text if blk.kind == "p" else ""
         if blk.kind == "pb":
             part.body.append(PageBreak(blk.text, blk.line))
             b.pending_page = True
+            continue
+        if blk.kind == "row":
+            table = tables.get(blk.list_id)
+            if table is None:
+                table = Table([], blk.line)
+                tables[blk.list_id] = table
+                part.body.append(table)
+            row: list[list[Inline]] = []
+            table.rows.append(row)
+            for cell_text in blk.text.split("\t"):
+                row.append([])
+                b.add(cell_text, partial(_set_cell, row, len(row) - 1), blk.line)
             continue
         if blk.kind == "item":
             lst = lists.get(blk.list_id)
@@ -162,6 +176,10 @@ def _part_blocks(raw: RawPart, part: Part, b: _Builder) -> None:
 
 def _set_content(obj: Paragraph | ListItem | Seg | Dateline, content: list[Inline]) -> None:
     obj.content = content
+
+
+def _set_cell(row: list[list[Inline]], index: int, content: list[Inline]) -> None:
+    row[index] = content
 
 
 def _set_attr(obj: object, attr: str, content: list[Inline]) -> None:
@@ -277,7 +295,7 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
         doc.opener.append(seg)
         b.add(text, partial(_set_content, seg), line_no)
         if kind == "marking":
-            doc.markings.append(markings.from_line(text))
+            doc.markings.extend(markings.from_line(text))
         elif kind == "label" and doc.doc_type is None:
             m = DOC_KIND_RE.match(text.strip("["))
             if m:

@@ -146,9 +146,9 @@ _IN_NOTE_RE = re.compile(
 def is_marking_line(text: str) -> bool:
     """True for a short opener line made only of marking words (``us urgent``)."""
     words = re.findall(r"[A-Za-z]+", text)
-    if not words or len(words) > 6 or re.search(r"[0-9:;]", text):
+    if not words or len(words) > 8 or re.search(r"[0-9:]", text):
         return False
-    if re.sub(r"[A-Za-z\s,.\-]", "", text):
+    if re.sub(r"[A-Za-z\s,.;/—–\-]", "", text):
         return False
     low = [w.lower() for w in words]
     return all(w in _VOCAB for w in low) and any(w in _CORE for w in low)
@@ -165,10 +165,10 @@ def kind_of(text: str) -> str:
     return "handling"
 
 
-def from_line(text: str) -> Marking:
-    """The marking a marking line states, its words as printed."""
-    words = " ".join(text.split()).strip(" .,")
-    return Marking(words, kind_of(words))
+def from_line(text: str) -> list[Marking]:
+    """The markings a marking line states (``TOP SECRET; NIACT`` is two), as printed."""
+    parts = [" ".join(p.split()).strip(" .,") for p in re.split(r"[;/—–]", text)]
+    return [Marking(p, kind_of(p)) for p in parts if p]
 
 
 def from_source_note(text: str) -> list[Marking]:
