@@ -60,7 +60,7 @@ class DatelineParts:
 
     place: str | None
     """The place words exactly as printed; None if absent or withheld."""
-    places.place_span: tuple[int, int] | None
+    place_span: tuple[int, int] | None
     """Character offsets of ``place`` in the input string."""
     date_span: tuple[int, int] | None
     """Offsets of the date words (``July 8, 1936—5 p.m.``) in the input string."""
@@ -145,9 +145,7 @@ _CLOCK_PARTS = re.compile(
 )
 _AT = re.compile(r"^at\s+")
 _RANGE_SPLIT = re.compile(_RANGE_SEP)
-_TZ_TAIL = re.compile(
-    r"\s*\(?(est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|local time)\)?\s*$", re.IGNORECASE
-)
+_TZ_TAIL = re.compile(r"\s*\(?(est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|local time)\)?\s*$", re.IGNORECASE)
 
 
 def parse_dateline(text: str) -> DatelineParts:
@@ -178,13 +176,14 @@ def heading_dateline(head: str) -> DatelineParts | None:
     if parts.date_span is None or parts.place_span is None:
         return None
     s, e = parts.place_span
-    cut = max(head.rfind(",", s, e) + 1, head.rfind(" in ", s, e) + 4, s)
+    comma, within = head.rfind(",", s, e), head.rfind(" in ", s, e)
+    cut = max(s, comma + 1 if comma >= 0 else s, within + 4 if within >= 0 else s)
     while cut < e and head[cut].isspace():
         cut += 1
-    place = (
-        head[cut:e] if places.zone_for(head[cut:e]) and places.place_words_ok(head[cut:e]) else None
-    )
-    return DatelineParts(place, (cut, e) if place else None, parts.date_span, parts.date)
+    words = head[cut:e]
+    place = words if places.zone_for(words) and places.place_words_ok(words) else None
+    value = parse_date(head[slice(*parts.date_span)], place) if parts.date else None
+    return DatelineParts(place, (cut, e) if place else None, parts.date_span, value)
 
 
 def parse_date(text: str, place: str | None = None) -> DateValue | None:
@@ -395,9 +394,7 @@ def _stamp(day: tuple[int, ...], clock: _Clock, place: str | None, fixed: int | 
 # ---------------------------------------------------------------------- frus:doc-dateTime
 
 _EST = timezone(timedelta(hours=-5))
-_VALUE = re.compile(
-    r"(\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d:\d\d)(:\d\d(?:\.\d+)?)?)?)?)?(Z|[+-]\d\d:\d\d)?"
-)
+_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d:\d\d)(:\d\d(?:\.\d+)?)?)?)?)?(Z|[+-]\d\d:\d\d)?")
 
 
 def _widen(value: str, high: bool) -> datetime | None:

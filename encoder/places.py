@@ -2,9 +2,10 @@
 
 FRUS editors of modern volumes write ``@when`` with the local offset valid on that day
 (``1958-06-16T14:00:00+03:00`` for Beirut); the offset itself comes from ``zoneinfo``, which
-carries the history (war time, local mean time before 1883). This module only knows which
-zone a place is in. It never guesses: a place with no known city, capital or single-zone
-country in it has no zone, and the date then goes without an offset.
+carries the history (war time, local mean time before 1883). This module knows which zone a
+place is in and asks ``zoneinfo`` for the offset (:func:`zone_offset`). It never guesses: a
+place with no known city, capital or single-zone country in it has no zone, and the date then
+goes without an offset.
 
 Names are matched without case and accents, inside the place words, and the *last* known
 name wins, so ``Department of State, Washington`` and ``Legation of the United States,
@@ -250,9 +251,7 @@ GAZETTEER: dict[str, str] = {_fold(n): zone for zone, names in _ZONES.items() fo
 # Longest names first, so "San Juan del Norte" beats "San Juan" and "New York" a bare "York".
 _NAME_RE = re.compile(
     r"(?<![\w'])("
-    + "|".join(
-        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(GAZETTEER, key=len, reverse=True)
-    )
+    + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(GAZETTEER, key=len, reverse=True))
     + r")(?![\w'])"
 )
 # A ship's name in quotes says nothing about where the ship is.

@@ -72,9 +72,7 @@ def _load(path: Path) -> _Source:
             f"not a TEI P5 document: the root element is {where}, not {{{TEI_NS}}}TEI",
             str(path),
         )
-    numbers = root.xpath(
-        "string((tei:text//tei:div[@type='document'])[1]/@n)", namespaces={"tei": TEI_NS}
-    )
+    numbers = root.xpath("string((tei:text//tei:div[@type='document'])[1]/@n)", namespaces={"tei": TEI_NS})
     return _Source(path=path, tree=tree, number=str(numbers).strip())
 
 
@@ -147,7 +145,8 @@ def _make_dir(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise TransformError(f"cannot create the output folder: {exc.strerror or exc}", str(out_dir)) from None
+        message = f"cannot create the output folder: {exc.strerror or exc}"
+        raise TransformError(message, str(out_dir)) from None
 
 
 def _run(stylesheet: str, xml_text: str, name: str, params: Mapping[str, str] | None = None) -> bytes:
@@ -158,11 +157,11 @@ def render_html(tei_files: Sequence[Path], out_dir: Path) -> list[Path]:
     """Write out_dir/index.html and one page per document; return the written paths.
 
     The index comes first in the returned list, then the pages in edition order. Each page
-    links to the index and to its neighbours; the index links to every page.
+    links to the index and to its neighbours; the index links to every page. Every page is
+    made before any is written, so a document that fails leaves the folder as it was.
     """
     sources = _prepare(tei_files)
-    _make_dir(out_dir)
-    written: list[Path] = []
+    pages: list[tuple[Path, bytes]] = []
     for position, source in enumerate(sources):
         params = {
             "index-href": INDEX_NAME,
@@ -170,22 +169,23 @@ def render_html(tei_files: Sequence[Path], out_dir: Path) -> list[Path]:
             "next-href": sources[position + 1].page if position + 1 < len(sources) else "",
         }
         xml_text = etree.tostring(source.tree, encoding="unicode")
-        html = _run(HTML_XSL, xml_text, str(source.path), params)
-        target = out_dir / source.page
-        _write_atomic(target, html)
-        written.append(target)
+        pages.append((out_dir / source.page, _run(HTML_XSL, xml_text, str(source.path), params)))
     index = out_dir / INDEX_NAME
-    _write_atomic(index, _run(INDEX_XSL, _edition_xml(sources, keyed=False), str(index)))
-    return [index, *written]
+    pages.insert(0, (index, _run(INDEX_XSL, _edition_xml(sources, keyed=False), str(index))))
+    _make_dir(out_dir)
+    for target, html in pages:
+        _write_atomic(target, html)
+    return [target for target, _ in pages]
 
 
 def render_print(tei_files: Sequence[Path], out_dir: Path) -> Path:
     """Write out_dir/edition.html (print HTML) and out_dir/edition.pdf; return the PDF path."""
     sources = _prepare(tei_files)
-    _make_dir(out_dir)
     html_path = out_dir / PRINT_HTML_NAME
     html = _run(PRINT_XSL, _edition_xml(sources, keyed=True), str(html_path))
+    pdf = html_to_pdf(html.decode("utf-8"), str(html_path))
+    _make_dir(out_dir)
     _write_atomic(html_path, html)
     pdf_path = out_dir / PDF_NAME
-    _write_atomic(pdf_path, html_to_pdf(html.decode("utf-8"), str(html_path)))
+    _write_atomic(pdf_path, pdf)
     return pdf_path

@@ -65,7 +65,8 @@ def _details(message: str, captured: list[str]) -> str:
     """The Saxon message plus the first lines of what it wrote to fd 2 (code, line, template)."""
     lines = [line.strip() for line in "".join(captured).splitlines() if line.strip()]
     text = " ".join(message.split())
-    extra = [line for line in lines[:_MAX_DETAIL_LINES] if line not in text]
+    head = text[:25]
+    extra = [line for line in lines[:_MAX_DETAIL_LINES] if line not in text and head not in line]
     return "; ".join([text, *extra]) if extra else text
 
 
@@ -121,9 +122,7 @@ def transform(
                 node = processor.parse_xml(xml_text=xml_text)
                 result = executable.transform_to_string(xdm_node=node)
         except PySaxonApiError as exc:
-            raise TransformError(
-                f"{stylesheet.name} failed: {_details(str(exc), captured)}", name
-            ) from None
+            raise TransformError(f"{stylesheet.name} failed: {_details(str(exc), captured)}", name) from None
         if result is None:
             raise TransformError(f"{stylesheet.name} produced no output", name)
         return result

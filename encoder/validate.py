@@ -11,7 +11,7 @@ Why this Schematron engine: ``lxml.isoschematron`` (the ISO XSLT 1.0 skeleton ru
 libxslt). Every rule of telegram.sch can be said in XPath 1.0: ISO shapes by mapping digits
 to ``0``, date order by comparing digits as numbers where values are comparable, id lookups
 through an ``xsl:key``. Measured on the golden TEI (one process, 2-core machine): compile
-about 4 ms, about 0.9 ms per document. The alternative, a Schematron -> XSLT 3.0 compiler
+about 5 ms, about 0.7 ms per document. The alternative, a Schematron -> XSLT 3.0 compiler
 run in saxonche, would buy XPath 3.1 at the cost of our own compiler to maintain, a 1.4x
 slower run (TOOLCHAIN.md §5: 0.62 ms vs 0.44 ms for a comparable rule set) and Saxon's
 fd-2-only error details; lxml is already a dependency and well kept.
@@ -21,9 +21,10 @@ Line numbers: xmlschema reports ``sourceline`` when given an lxml tree; SVRL loc
 ``sourceline``. A tree built in memory has no lines: validate its serialization with
 :meth:`Validator.validate_bytes` to get lines of the file as written.
 
-The XSD check costs most: about 8-10 ms per document with xmlschema (a pure-Python
-validator; its content-model walk dominates, not the asserts). Both schemas are compiled
-once per process (:func:`get_validator`).
+The XSD check costs most: about 8 ms per document with xmlschema (pure Python; its walk of
+the mixed-content choices dominates, so the choices list frequent elements first and the
+asserts avoid regexes), and building the schema takes 0.3-0.5 s. Both are compiled once per
+process (:func:`get_validator`).
 """
 
 from __future__ import annotations
@@ -62,13 +63,9 @@ class Validator:
         try:
             self._xsd = xmlschema.XMLSchema11(str(xsd_path))
         except (xmlschema.XMLSchemaException, OSError) as exc:
-            raise ValidationError(
-                f"cannot load the XSD: {_one_line(str(exc))}", str(xsd_path)
-            ) from None
+            raise ValidationError(f"cannot load the XSD: {_one_line(str(exc))}", str(xsd_path)) from None
         try:
-            self._schematron = isoschematron.Schematron(
-                etree.parse(str(sch_path)), store_report=True
-            )
+            self._schematron = isoschematron.Schematron(etree.parse(str(sch_path)), store_report=True)
         except (etree.LxmlError, OSError) as exc:
             raise ValidationError(
                 f"cannot load the Schematron: {_one_line(str(exc))}", str(sch_path)
@@ -160,9 +157,7 @@ class Validator:
 
     # ------------------------------------------------------------------ Schematron
 
-    def _schematron_diagnostics(
-        self, tree: etree._ElementTree, filename: str
-    ) -> Iterator[Diagnostic]:
+    def _schematron_diagnostics(self, tree: etree._ElementTree, filename: str) -> Iterator[Diagnostic]:
         with self._lock:
             self._schematron.validate(tree)
             report = self._schematron.validation_report

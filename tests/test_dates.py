@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from encoder.dates import (
     DateValue,
     doc_datetime_bounds,
+    heading_dateline,
     looks_like_dateline,
     parse_date,
     parse_dateline,
@@ -130,9 +131,7 @@ def test_parse_date_without_place_has_no_offset() -> None:
 
 def test_leap_day_and_circa_of_a_day() -> None:
     assert parse_date("February 29, 1960") == DateValue(when="1960-02-29")
-    assert parse_date("about June 16, 1958") == DateValue(
-        not_before="1958-06-16", not_after="1958-06-16"
-    )
+    assert parse_date("about June 16, 1958") == DateValue(not_before="1958-06-16", not_after="1958-06-16")
     assert parse_date("ca. 1958") == DateValue(not_before="1958-01-01", not_after="1958-12-31")
 
 
@@ -227,6 +226,40 @@ def test_doc_datetime_bounds_refuses() -> None:
     assert doc_datetime_bounds(DateValue(when="June 1958")) is None
 
 
+HEADINGS = [
+    (
+        "115. Memorandum of a Conversation Between the Minister of the British Embassy (Lord Hood)"
+        " and the Assistant Secretary of State (Rountree), Department of State, Washington,"
+        " July 3, 19581",
+        ("Washington", "July 3, 1958", DateValue(when="1958-07-03")),
+    ),
+    (
+        "126. Memorandum of a Telephone Conversation Between Secretary of State Dulles in"
+        " Washington and Secretary-General Hammarskjöld in New York, July 14, 1958, 1:26 p.m.1",
+        ("New York", "July 14, 1958, 1:26 p.m.", DateValue(when="1958-07-14T13:26:00-04:00")),
+    ),
+    (
+        "Letter From Dulles in Washington to Lloyd, Atlantis, June 5, 1958, 3 p.m.",
+        (None, "June 5, 1958, 3 p.m.", DateValue(when="1958-06-05T15:00:00")),
+    ),
+    ("12. Memorandum for the Record, Camp David, undated1", ("Camp David", "undated", None)),
+    ("86. Telegram From the Embassy in Lebanon to the Department of State1", None),
+    ("104. Telegram 5332 From the Embassy in Iran to the Department of State", None),
+]
+
+
+@pytest.mark.parametrize(("head", "expected"), HEADINGS)
+def test_heading_dateline(head: str, expected: tuple[str | None, str, DateValue | None]) -> None:
+    parts = heading_dateline(head)
+    if expected is None:
+        assert parts is None
+        return
+    assert parts is not None and parts.date_span is not None
+    place = head[slice(*parts.place_span)] if parts.place_span else None
+    assert (place, head[slice(*parts.date_span)], parts.date) == expected
+    assert parts.place == place
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(
@@ -238,12 +271,13 @@ def test_arbitrary_text_never_raises(text: str) -> None:
     parts = parse_dateline(text)
     looks_like_dateline(text)
     parse_date(text)
+    heading_dateline(text)
     if parts.place_span:
         assert text[parts.place_span[0] : parts.place_span[1]] == parts.place
     if parts.date_span:
         assert 0 <= parts.date_span[0] < parts.date_span[1] <= len(text)
     if parts.date:
-        doc_datetime_bounds(parts.date)
+        assert doc_datetime_bounds(parts.date) is not None  # every value is a valid TEI date
 
 
 def test_speed() -> None:
@@ -296,9 +330,7 @@ def test_corpus_datelines_agree_with_the_editors() -> None:
         value = parts.date
         got = (value.when or value.from_ or value.not_before or "") if value else ""
         if not looks_like_dateline(text) or parts.place != want_place or got[:10] != want[:10]:
-            misses.append(
-                f"{name}: {text!r} → {parts.place!r} {got!r} (gold {want_place!r} {want!r})"
-            )
+            misses.append(f"{name}: {text!r} → {parts.place!r} {got!r} (gold {want_place!r} {want!r})")
     rate = 1 - len(misses) / len(golds)
     # frus1870_d44 prints "July 18, 1870" where the editors wrote when="1870-08-18"
     assert rate >= 0.95, "\n".join(misses)

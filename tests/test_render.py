@@ -1,0 +1,484 @@
+"""The render stage: HTML reading edition, index, print HTML and PDF.
+
+Inputs are the golden TEI, real FRUS divs in a TEI shell (attachments, lists, quotes,
+closers, postscripts, a modern head source note) and hand-made fixtures (hostile text,
+one long document with a note in every paragraph). Expectations are computed from the
+TEI with lxml where possible, so no output is hard-coded for one sample. The HTML and the
+PDF editions are each rendered once per module (the PDF costs seconds).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from pypdf import PdfReader
+
+from encoder import pdf as pdf_engine
+from encoder import transform
+from encoder.errors import InputError, TransformError, UnsafeXMLError
+from encoder.render import render_html, render_print
+
+HERE = Path(__file__).parent
+GOLDEN = HERE / "golden" / "frus1945Berlinv01-d580.tei.xml"
+TEI_DIR = HERE / "fixtures" / "tei"
+MALFORMED = TEI_DIR / "render-malformed.xml"
+HOSTILE = TEI_DIR / "render-hostile.xml"
+LONG = TEI_DIR / "render-long-notes.xml"
+ATTACHMENTS = TEI_DIR / "render-frus1894Nicaragua-d88.xml"
+MODERN = TEI_DIR / "render-frus1958-60v11-d115.xml"
+GOOD = [GOLDEN, *sorted(p for p in TEI_DIR.glob("render-*.xml") if p != MALFORMED)]
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+
+# The machine's WeasyPrint warns that it falls back to fontTools for font subsetting.
+pytestmark = pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning")
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+BLOCK = {
+    "address", "article", "aside", "blockquote", "div", "dl", "dd", "dt", "figure", "footer",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+    "section", "table", "tbody", "tr", "td", "th", "ul",
+}  # fmt: skip
+PHRASING_ONLY = {"p", "span", "a", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "time", "em", "i", "b"}
+
+
+class Page(HTMLParser):
+    """One HTML page read strictly: nesting, content model, ids, links, text."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.doctype = ""
+        self.starts: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+        self.feed(html)
+        self.close()
+        if self.stack:
+            self.errors.append(f"unclosed: {self.stack}")
+
+    def handle_decl(self, decl: str) -> None:
+        self.doctype = decl
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        self.starts.append((tag, values))
+        if tag in BLOCK or tag == "br":
+            self.text.append(" ")
+        inline = next((t for t in reversed(self.stack) if t in PHRASING_ONLY), None)
+        if tag in BLOCK and inline:
+            self.errors.append(f"<{tag}> inside <{inline}>")
+        parent = self.stack[-1] if self.stack else ""
+        if parent in {"ul", "ol"} and tag != "li":
+            self.errors.append(f"<{tag}> directly inside <{parent}>")
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        if tag in BLOCK:
+            self.text.append(" ")
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else ''}>")
+            if tag in self.stack:
+                del self.stack[self.stack.index(tag) :]
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if "style" not in self.stack and "title" not in self.stack:
+            self.text.append(data)
+
+    def all(self, tag: str, **attrs: str) -> list[dict[str, str]]:
+        """Start tags named ``tag`` whose attributes contain the given values (class: a token)."""
+
+        def fits(key: str, want: str, values: dict[str, str]) -> bool:
+            have = values.get(key.rstrip("_"))
+            if have is None:
+                return False
+            return want in have.split() if key == "class_" else have == want
+
+        return [
+            values
+            for name, values in self.starts
+            if name == tag and all(fits(k, w, values) for k, w in attrs.items())
+        ]
+
+    @property
+    def ids(self) -> list[str]:
+        return [v["id"] for _, v in self.starts if "id" in v]
+
+    @property
+    def plain(self) -> str:
+        return " ".join("".join(self.text).split())
+
+
+def read_page(path: Path) -> Page:
+    """Parse a page and check what every page of the edition must be."""
+    html = path.read_text(encoding="utf-8")
+    page = Page(html)
+    assert page.errors == [], f"{path.name}: {page.errors[:5]}"
+    assert page.doctype.lower() == "doctype html"
+    html_tag = page.all("html")[0]
+    assert re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", html_tag.get("lang", ""))
+    assert page.all("meta", charset="utf-8")
+    assert any("width=device-width" in m.get("content", "") for m in page.all("meta", name="viewport"))
+    assert len(page.all("style")) == 1
+    for tag in ("script", "link", "img", "iframe", "object", "embed"):
+        assert not page.all(tag), f"{path.name} has <{tag}>"
+    style = html[html.index("<style>") : html.index("</style>")]
+    assert "url(" not in style and "@import" not in style
+    ids = page.ids
+    assert len(ids) == len(set(ids)), f"{path.name}: duplicate ids"
+    for link in page.all("a"):
+        href = link.get("href", "")
+        if href.startswith("#"):
+            assert href[1:] in ids, f"{path.name}: link to missing #{href[1:]}"
+    return page
+
+
+def footnotes(tei: Path) -> list[etree._Element]:
+    """The TEI notes that are footnotes (not inline source lines)."""
+    tree = etree.parse(str(tei))
+    return tree.xpath("//tei:text//tei:note[not(@rend='inline')]", namespaces=NS)
+
+
+@pytest.fixture(scope="module")
+def html_edition(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    out = tmp_path_factory.mktemp("html")
+    return out, render_html(GOOD, out)
+
+
+@pytest.fixture(scope="module")
+def print_edition(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    out = tmp_path_factory.mktemp("print")
+    pdf = render_print([GOLDEN, LONG, ATTACHMENTS, HOSTILE, GOLDEN], out)
+    pages = [page.extract_text() or "" for page in PdfReader(str(pdf)).pages]
+    return pdf, pages
+
+
+def page_for(out: Path, tei: Path) -> Path:
+    name = tei.name.removesuffix(".xml").removesuffix(".tei")
+    return out / f"{name}.html"
+
+
+# --- the page checker itself must catch what it is there to catch -----------------------------
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>text <div>block in a paragraph</div></p>",
+        "<span><ul><li>list in a span</li></ul></span>",
+        "<ul><p>not an item</p></ul>",
+        "<div><p>unclosed</div>",
+        "<section><em>crossed</section></em>",
+    ],
+)
+def test_page_checker_rejects_broken_html(html: str) -> None:
+    assert Page(html).errors
+
+
+# --- HTML reading edition ------------------------------------------------------------------------
+
+
+def test_html_pages_written_and_valid(html_edition: tuple[Path, list[Path]]) -> None:
+    out, written = html_edition
+    assert written[0] == out / "index.html"
+    assert sorted(p.name for p in written[1:]) == sorted(page_for(out, t).name for t in GOOD)
+    for path in written:
+        assert path.is_file()
+        read_page(path)
+    assert not list(out.glob("*.tmp")), "temporary files left behind"
+
+
+def test_index_lists_every_document_in_number_order(html_edition: tuple[Path, list[Path]]) -> None:
+    out, _ = html_edition
+    index = read_page(out / "index.html")
+    links = [a["href"] for a in index.all("a", class_="entry-title")]
+    numbers = {page_for(out, t).name: int(etree.parse(str(t)).xpath(
+        "string(//tei:div[@type='document']/@n)", namespaces=NS)) for t in GOOD}  # fmt: skip
+    assert sorted(links) == sorted(numbers)
+    assert [numbers[link] for link in links] == sorted(numbers.values())
+    for number in numbers.values():
+        assert f"No. {number}." in index.plain
+
+
+def test_index_shows_sender_recipient_date_and_markings(html_edition: tuple[Path, list[Path]]) -> None:
+    out, _ = html_edition
+    text = read_page(out / "index.html").plain
+    # From the long fixture: head persName/gloss, dateline date in words plus as printed,
+    # and the teiHeader keywords.
+    assert "From Grew To Secretary of State" in text
+    assert "November 3, 1941, 15:00 UTC+09:00 (November 3, 1941—3 p.m.)" in text
+    assert "Markings Telegram; strictly confidential" in text
+
+
+def test_order_is_input_order_when_numbers_are_not_numeric(tmp_path: Path) -> None:
+    first = tmp_path / "zulu.xml"
+    second = tmp_path / "alpha.xml"
+    first.write_text(GOLDEN.read_text(encoding="utf-8").replace('n="580"', 'n="580A"', 1), encoding="utf-8")
+    shutil.copy(GOLDEN, second)
+    index = read_page(render_html([first, second], tmp_path / "out")[0])
+    assert [a["href"] for a in index.all("a", class_="entry-title")] == ["zulu.html", "alpha.html"]
+
+
+def test_page_names_are_safe_and_unique(tmp_path: Path) -> None:
+    odd = tmp_path / "index.xml"
+    shutil.copy(GOLDEN, odd)
+    weird = tmp_path / "..a b&c<d>.tei.xml"
+    shutil.copy(GOLDEN, weird)
+    written = render_html([odd, weird, GOLDEN], tmp_path / "out")
+    names = [p.name for p in written]
+    assert names[0] == "index.html"
+    assert len(set(names)) == len(names) == 4
+    assert all(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.html", n) for n in names)
+
+
+def test_a_file_with_two_documents_gets_two_entries(tmp_path: Path) -> None:
+    tree = etree.parse(str(GOLDEN))
+    div = tree.find(".//tei:div[@type='document']", NS)
+    twin = etree.fromstring(etree.tostring(div))
+    for element in twin.iter():
+        for name in ("{http://www.w3.org/XML/1998/namespace}id", "n"):
+            if element.get(name):
+                element.set(name, element.get(name) + "b")
+    div.addnext(twin)
+    both = tmp_path / "both.xml"
+    tree.write(str(both), encoding="UTF-8")
+    index, page = render_html([both], tmp_path / "out")
+    entries = [a["href"] for a in read_page(index).all("a", class_="entry-title")]
+    ids = read_page(page).ids
+    assert len(entries) == 2
+    assert all(e.startswith("both.html#") and e.split("#")[1] in ids for e in entries)
+
+
+@pytest.mark.parametrize("tei", [GOLDEN, LONG, MODERN], ids=lambda p: p.stem)
+def test_footnote_markers_and_notes_link_both_ways(html_edition: tuple[Path, list[Path]], tei: Path) -> None:
+    out, _ = html_edition
+    page = read_page(page_for(out, tei))
+    markers = page.all("a", role="doc-noteref")
+    assert len(markers) == len(footnotes(tei)) > 0
+    backlinks = {a["href"] for a in page.all("a", role="doc-backlink")}
+    notes = {li["id"] for li in page.all("li", class_="note")}
+    for marker in markers:
+        target = marker["href"].removeprefix("#")
+        assert target in notes
+        assert f"#{marker['id']}" in backlinks
+    assert len(backlinks) == len(markers)
+    raw = page_for(out, tei).read_text(encoding="utf-8")
+    shown = re.findall(r'role="doc-noteref">([^<]*)</a>', raw)
+    assert shown == [n.get("n") for n in footnotes(tei)]  # the marks as printed, in order
+
+
+def test_page_markers_are_visible_anchors(html_edition: tuple[Path, list[Path]]) -> None:
+    out, _ = html_edition
+    for tei in (GOLDEN, ATTACHMENTS, LONG):
+        breaks = etree.parse(str(tei)).xpath("//tei:pb/@n", namespaces=NS)
+        page = read_page(page_for(out, tei))
+        spans = page.all("span", class_="pb")
+        assert len(spans) == len(breaks) > 0
+        for n in breaks:
+            assert f"[Page {n}]" in page.plain
+        for span in spans:
+            assert {"href": f"#{span['id']}", "class": "pb-link"} in page.all("a", class_="pb-link")
+
+
+def test_document_parts_are_rendered(html_edition: tuple[Path, list[Path]]) -> None:
+    out, _ = html_edition
+    page = read_page(page_for(out, ATTACHMENTS))
+    assert len(page.all("section", class_="attachment")) == 2
+    assert page.all("div", class_="closer") and page.all("p", class_="signed")
+    assert page.all("p", class_="dateline") and page.all("time", datetime="1894-08-08")
+    assert len(page.all("li", class_="item")) >= 4
+    assert page.all("div", class_="p"), "a paragraph holding a list must become a div"
+    long_page = read_page(page_for(out, LONG))
+    assert long_page.all("table") and long_page.all("th") and long_page.all("blockquote")
+    assert "Vladivostok" in long_page.plain
+    quoted = read_page(page_for(out, TEI_DIR / "render-frus1918Russiav03-d346.xml"))
+    assert quoted.all("blockquote")
+
+
+def test_hostile_text_and_links_are_inert(html_edition: tuple[Path, list[Path]]) -> None:
+    out, _ = html_edition
+    path = page_for(out, HOSTILE)
+    raw = path.read_text(encoding="utf-8")
+    page = read_page(path)  # no <script>, <img> … elements at all
+    assert '<script>alert("body")</script>' in page.plain  # shown as text …
+    assert "&lt;script&gt;" in raw  # … because it was escaped
+    for _, attrs in page.starts:
+        assert not any(name.startswith("on") for name in attrs), attrs
+        assert "style" not in attrs
+        href = "".join(attrs.get("href", "").split()).lower()
+        assert not href.startswith(("javascript:", "data:", "vbscript:")), href
+    hrefs = [a.get("href") for a in page.all("a")]
+    assert "#d901fn2" in hrefs  # a fragment naming an element of the document
+    assert "https://history.state.gov/historicaldocuments" in hrefs
+    assert "https://history.state.gov/historicaldocuments/frus1945Berlinv01/d580" in hrefs
+    assert "#nowhere" not in hrefs and "#d901p5" not in hrefs
+    assert not any("example.org" in (h or "") for h in hrefs)  # quotes in a URL: no link
+    kept = (
+        "plain javascript",
+        "mixed case",
+        "data URL",
+        "missing fragment",
+        "a javascript link",
+        "without an",
+    )
+    for words in kept:
+        assert words in page.plain  # the text of a refused link is kept
+    assert page.all("html", lang="en")  # xml:lang with quotes is refused
+    assert page.all("span", class_="tei-foo") and page.all("span", class_="tei-classification")
+    assert "top secret" in page.plain and "foreign markup" in page.plain
+    assert page.all("span", class_="r-smallcaps")
+    assert all("bogus" not in a.get("class", "") for _, a in page.starts)
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+def test_malformed_tei_raises_with_the_file_name(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with pytest.raises(InputError) as caught:
+        render_html([GOLDEN, MALFORMED], out)
+    assert str(MALFORMED) in str(caught.value) and caught.value.line
+    assert not (out / "index.html").exists()
+    with pytest.raises(InputError, match="render-malformed"):
+        render_print([MALFORMED], tmp_path / "print")
+
+
+def test_unsafe_or_foreign_xml_is_refused_by_name(tmp_path: Path) -> None:
+    bad = HERE / "fixtures" / "bad" / "xxe-passwd.xml"
+    with pytest.raises(UnsafeXMLError, match="xxe-passwd"):
+        render_html([bad], tmp_path / "a")
+    foreign = tmp_path / "not-tei.xml"
+    foreign.write_text("<doc xmlns='urn:example'><p>hi</p></doc>", encoding="utf-8")
+    with pytest.raises(TransformError, match=r"not-tei\.xml.*not a TEI P5 document"):
+        render_html([foreign], tmp_path / "b")
+
+
+def test_runtime_errors_from_the_stylesheet_name_file_and_element() -> None:
+    sheet = transform.stylesheet_path("html/index.xsl")
+    with pytest.raises(TransformError) as caught:
+        transform.transform(sheet, GOLDEN.read_text(encoding="utf-8"), "some.xml")
+    assert caught.value.file == "some.xml"
+    assert "expects the enc:edition wrapper" in str(caught.value)
+
+
+def test_broken_stylesheet_is_a_transform_error(tmp_path: Path) -> None:
+    sheet = tmp_path / "broken.xsl"
+    sheet.write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:template match="/"><xsl:value-of select="1 +"/></xsl:template></xsl:stylesheet>',
+        encoding="utf-8",
+    )
+    with pytest.raises(TransformError, match="XPST0003"):
+        transform.compiled(sheet)
+
+
+def test_stylesheets_are_compiled_once(html_edition: tuple[Path, list[Path]]) -> None:
+    sheet = transform.stylesheet_path("html/tei-to-html.xsl")
+    assert transform.compiled(sheet) is transform.compiled(sheet)
+    count = len(transform._EXECUTABLES)
+    render_html([GOLDEN], html_edition[0] / "again")
+    assert len(transform._EXECUTABLES) == count
+
+
+# --- print edition ----------------------------------------------------------------------------
+
+
+def strays(pages: list[str], tokens: list[tuple[str, str]]) -> list[tuple[str, list[int], list[int]]]:
+    """(marker, pages of the marker, pages of the note) wherever the two are not one page."""
+    bad = []
+    for marker, note in tokens:
+        where = [i for i, text in enumerate(pages) if marker in text]
+        notes = [i for i, text in enumerate(pages) if note in text]
+        if len(where) != 1 or where != notes:
+            bad.append((marker, where, notes))
+    return bad
+
+
+LONG_TOKENS = [(f"MK{k:02d}Z", f"NT{k:02d}Z") for k in range(1, 38)]
+
+
+def test_same_page_check_catches_a_stray_note() -> None:
+    pages = ["text MK01Z more NT01Z", "text MK02Z more", "NT02Z the note"]
+    assert strays(pages, LONG_TOKENS[:2]) == [("MK02Z", [1], [2])]
+
+
+# Pages where WeasyPrint 70, left alone, may put note A on the page after its marker; which
+# filler height triggers it depends on the fonts, so the test looks for one.
+STRAY_WORDS = (
+    "the embassy reports that the minister received the note and will reply after consulting "
+    "his government on the question"
+)
+STRAY_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>
+@page {{ size: A6; margin: 10mm; }}
+body {{ font-size: 9pt; line-height: 1.4; }}
+.fn {{ float: footnote; footnote-policy: line; font-size: 7pt; }}
+p {{ margin: 0 0 2mm; orphans: 2; widows: 2; }}
+</style></head><body><div style="height: {height}mm"></div>
+<p>{w} MKAZ<span class="fn">NTAZ {w}</span> {w} {w}</p><p>{w} MKBZ<span class="fn">NTBZ short</span> {w}</p>
+</body></html>"""
+
+
+def test_pdf_repairs_a_note_the_engine_put_on_the_wrong_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    tokens = [("MKAZ", "NTAZ"), ("MKBZ", "NTBZ")]
+
+    def pages(html: str) -> list[str]:
+        pdf = pdf_engine.html_to_pdf(html, "t.html")
+        return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+
+    monkeypatch.setattr(pdf_engine, "MAX_REPAIRS", 0)
+    for height in (70, 72, 56, 58, *range(40, 110, 2)):
+        html = STRAY_HTML.format(height=height, w=STRAY_WORDS)
+        if strays(pages(html), tokens):  # the engine's slip, seen without the repair
+            break
+    else:
+        pytest.skip("this WeasyPrint keeps every note with its marker here")
+    monkeypatch.undo()
+    assert strays(pages(html), tokens) == []
+
+
+def test_pdf_written_with_its_print_html(print_edition: tuple[Path, list[str]]) -> None:
+    pdf, pages = print_edition
+    assert pdf.name == "edition.pdf" and pdf.read_bytes().startswith(b"%PDF-")
+    assert len(pages) >= 8
+    html = read_page(pdf.parent / "edition.html")
+    notes = html.all("span", class_="footnote")
+    expected = sum(len(footnotes(t)) for t in (GOLDEN, LONG, ATTACHMENTS, HOSTILE, GOLDEN))
+    assert len(notes) == expected  # ids were unique across the edition (read_page checked)
+    assert not list(pdf.parent.glob("*.tmp"))
+
+
+def test_each_footnote_is_on_the_page_of_its_marker(print_edition: tuple[Path, list[str]]) -> None:
+    _, pages = print_edition
+    assert strays(pages, LONG_TOKENS) == []
+    head = [i for i, t in enumerate(pages) if "950. Telegram From the Ambassador" in t and i > 1]
+    assert head and head == [i for i, t in enumerate(pages) if "NT00Z" in t]
+    assert len({i for i, t in enumerate(pages) if "MK" in t}) >= 4  # the fixture spans pages
+
+
+def test_contents_page_numbers_point_at_the_documents(print_edition: tuple[Path, list[str]]) -> None:
+    _, pages = print_edition
+    contents = pages[1]
+    assert "Contents" in contents
+    entries = re.findall(r"No\. (\d+)\.(.*?)(\d+)\s*(?=No\. |\Z)", contents, re.S)
+    assert [int(n) for n, _, _ in entries] == sorted([580, 580, 950, 88, 901])
+    for number, _, page in entries:
+        text = pages[int(page) - 1]
+        assert re.search(rf"(No\. {number}\b|^{number}\. )", text, re.M), (number, page)
+
+
+def test_running_heads_and_folios(print_edition: tuple[Path, list[str]]) -> None:
+    _, pages = print_edition
+    assert any("No. 950 · Grew to Secretary of State" in t for t in pages)
+    assert any("No. 88 · Baker to Gresham" in t for t in pages)
+    for number, text in enumerate(pages[2:], start=3):
+        assert re.search(rf"(^|\n){number}\s*$", text), f"no folio on page {number}"
