@@ -306,8 +306,6 @@ def _header(tei: etree._Element, doc: Document) -> None:
     bibl = _el(sdesc, "bibl", type="source")
     if doc.number:
         _el(bibl, "biblScope", doc.head_prefix or f"No. {doc.number}", unit="document", n=doc.number)
-    if doc.pages:
-        _el(bibl, "biblScope", ", ".join(doc.pages), unit="page")
     if doc.file_number:
         _el(bibl, "idno", doc.file_number, type="file-number")
     if doc.serial:
@@ -383,10 +381,8 @@ def _party(action: etree._Element, party: object) -> None:
     person = getattr(party, "person", None)
     office = getattr(party, "office", None)
     if person:
-        el = _el(action, "persName", person)
-        if office:
-            el.set("role", office)
-    elif office:
+        _el(action, "persName", person)
+    if office:
         _el(action, "name", office, type="office")
 
 

@@ -19,7 +19,7 @@ from .split import split_documents
 __all__ = ["parse_documents"]
 
 
-_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 """Characters XML cannot hold; the reader drops them first, this guards direct callers."""
 
 
