@@ -308,6 +308,11 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
     _part_blocks(raw, doc, b)
     for att in attachments:
         doc.attachments.append(_attachment(att, b))
+    if doc.serial is None and pre.heading is not None:
+        # 1969–76 e-volumes: "104. Telegram 5332 From the Embassy in Iran …"
+        m = re.search(r"\bTelegram\s+(\d{1,7})\s+(?:From|to)\b", pre.heading.stripped)
+        if m:
+            doc.serial = m.group(1)
     if doc.serial is None:
         first = next((blk for blk in raw.blocks if blk.kind == "p"), None)
         if first is not None:

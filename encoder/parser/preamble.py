@@ -15,8 +15,10 @@ from .. import dates
 from .lines import Line
 from .markings import is_marking_line
 
-FILE_LINE_RE = re.compile(r"^(?:File No\.\s*)?\d{2,4}[0-9A-Za-z.]*/[^\s:]+(?::\s+(?P<kind>.+))?$")
-"""``761.94/7–2145: Telegram``, ``File No. 861.77/267``, ``365D.1163/13: Telegram``."""
+FILE_LINE_RE = re.compile(
+    r"^(?:File No\.\s*)?\d{2,4}[0-9A-Za-z.]*(?:\s?\(?[A-Z][A-Za-z.]*\)?)?/[^\s:]+(?::\s+(?P<kind>.+))?$"
+)
+"""``761.94/7–2145: Telegram``, ``File No. 861.77/267``, ``740.00119 Potsdam/7–2145``."""
 NO_LINE_RE = re.compile(r"^No\.\s*(\d+[A-Z]?)\.?$")
 """``No. 580``, ``No. 39.``: the printed document number of older volumes."""
 MODERN_HEAD_RE = re.compile(r"^(\d{1,4}[A-Z]?)\.\s+(\S.*)$")
@@ -28,6 +30,8 @@ LABEL_RE = re.compile(
 SERIAL_RE = re.compile(r"^No\.\s*\d+[A-Z]?\.?\]$")
 """``No. 502.]``: a despatch's own number, printed left with a bracket."""
 RECEIVED_RE = re.compile(r"^\[Received\b[^\]]*\]\S*$")
+INDICATOR_RE = re.compile(r"^[A-Z][A-Za-z]{2,12}(?:-| )\d{1,6}\.?$")
+"""A telegram's circuit label under the markings (``Victory-51``, ``War 32887``)."""
 DOC_KIND_RE = re.compile(
     r"^\s*(Circular telegram|Telegram|Circular|Memorandum|Letter|Despatch|Instruction|Airgram|Note)\b",
     re.I,
@@ -131,7 +135,10 @@ def _label(cur: Cursor, pre: Preamble) -> bool:
     if ln is None or not pre.heading:
         return False
     text = ln.stripped
-    for kind, regex in (("label", LABEL_RE), ("serial", SERIAL_RE), ("received", RECEIVED_RE)):
+    rules = [("label", LABEL_RE), ("serial", SERIAL_RE), ("received", RECEIVED_RE)]
+    if any(k == "marking" for k, _ in pre.opener):
+        rules.append(("serial", INDICATOR_RE))
+    for kind, regex in rules:
         if regex.match(text):
             pre.opener.append((kind, [cur.take()]))
             return True

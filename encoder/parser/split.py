@@ -28,8 +28,12 @@ def _starts_document(lines: list[Line], i: int) -> bool:
     if lines[i].text[:1].isspace():
         return False  # an indented line is a footnote of the list, never a new heading
     text = lines[i].stripped
-    if _MODERN_START_RE.match(text):
-        return True
+    m = _MODERN_START_RE.match(text)
+    if m:
+        # a heading is a title, not a sentence: "1. Summary: The Shah …." is a paragraph
+        bare = text.rstrip("0123456789 ")
+        return not bare.endswith((".", ":", ";", "?", "!")) and text[m.end() : m.end() + 1] != ":"
+
     if FILE_LINE_RE.match(text) and (":" in text or text.startswith("File No.")):
         return True
     if NO_LINE_RE.match(text):
