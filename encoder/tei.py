@@ -100,7 +100,9 @@ class _Writer:
 
     def note(self, parent: etree._Element, fn: Footnote) -> etree._Element:
         self.used_notes.add(fn.index)
-        el = _el(parent, "note", n=fn.n)
+        el = _el(parent, "note")
+        if fn.n:
+            el.set("n", fn.n)
         el.set(f"{{{XML_NS}}}id", f"{self.doc.xml_id}fn{fn.index}")
         if fn.is_source:
             el.set("type", "source")

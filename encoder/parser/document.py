@@ -26,6 +26,7 @@ from ..model import (
     ListItem,
     MarkerOnly,
     Name,
+    NoteRef,
     PageBreak,
     Paragraph,
     Part,
@@ -304,6 +305,16 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
             doc.serial = re.sub(r"\D", "", text)
 
     blocks = cut_blocks(content[cur.pos :])
+    listing_source = None
+    if (
+        pre.heading is not None
+        and note_list is None
+        and blocks
+        and blocks[0].kind == "p"
+        and _SOURCE_RE.match(blocks[0].text)
+    ):
+        # a chapter listing shows each heading with its "Source: …" line instead of a note list
+        listing_source = blocks.pop(0)
     raw, attachments = split_closer(blocks)
     _part_blocks(raw, doc, b)
     for att in attachments:
@@ -321,6 +332,8 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
                 doc.serial = m.group(1)
 
     _resolve_notes(doc, b, note_list.items if note_list else [], source_name, pre.modern)
+    if listing_source is not None and doc.head is not None:
+        _attach_listing_source(doc, listing_source)
 
     if info_box:
         info = info_box[0]
@@ -337,6 +350,20 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
     doc.xml_id = f"d{doc.number}" if doc.number and re.fullmatch(r"\d+[A-Z]?", doc.number) else f"d{index}"
     doc.pages = _pages(doc, b)
     return doc
+
+
+def _attach_listing_source(doc: Document, blk: RawBlock) -> None:
+    """Make a ``Source: …`` line under the heading the head's source note.
+
+    Its marker is the one the heading ends with, if the copy kept it; else it has none.
+    """
+    assert doc.head is not None
+    marker = doc.head[-1] if doc.head and isinstance(doc.head[-1], MarkerOnly) else None
+    fn = Footnote(1, marker.n if marker else "", build_inline(blk.text), blk.line, is_source=True)
+    if marker is not None:
+        doc.head.pop()
+    doc.head.append(NoteRef(fn))
+    doc.footnotes = [fn]
 
 
 def _pages(doc: Document, b: _Builder) -> list[str]:

@@ -169,13 +169,47 @@ def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], 
     return [NameSpan(s, e, "gloss", role)], Party(None, text[s:e])
 
 
+_OFFICE_TO = {
+    "mission",
+    "delegation",
+    "ambassador",
+    "representative",
+    "assistant",
+    "adviser",
+    "advisor",
+    "envoy",
+    "minister",
+    "observer",
+    "commission",
+    "experts",
+    "counselor",
+    "consultant",
+    "liaison",
+    "attaché",
+    "aide",
+    "commissioner",
+    "emissary",
+    "deputy",
+    "agent",
+    "delegate",
+}
+"""Offices named with "to" ("Mission to the United Nations"): that "to" does not split."""
+
+
 def _split_to(text: str, start: int, end: int) -> int | None:
-    """Where the recipient begins: after ``) to``, else after the first `` to ``."""
+    """Where the recipient begins: after ``) to``, else after the first `` to `` that
+    does not belong to an office's own name."""
     seg = text[start:end]
     m = re.search(r"\)\s+to\s+", seg)
-    if m is None:
-        m = re.search(r"\s+to\s+", seg)
-    return None if m is None else start + m.start()
+    if m is not None:
+        return start + m.start()
+    found = list(re.finditer(r"\s+to\s+", seg))
+    for k, m in enumerate(found):
+        before = re.findall(r"[\w’'-]+", seg[: m.start()])
+        if k + 1 < len(found) and before and before[-1].lower() in _OFFICE_TO:
+            continue
+        return start + m.start()
+    return None
 
 
 def _memo_trailer(text: str, start: int, end: int) -> int:
