@@ -250,7 +250,8 @@ def _first_date(doc: Document) -> DateSpan | None:
             hit = find(item.content)
             if hit:
                 return hit
-    return None
+    # a memorandum's heading may end with its place and date instead
+    return find(doc.head or [])
 
 
 def _bounds(doc: Document) -> tuple[str, str] | None:
@@ -279,13 +280,12 @@ def _plain_text(items: list[Inline]) -> str:
 
 def _place_and_date(doc: Document) -> tuple[str | None, DateSpan | None]:
     place = None
-    for item in doc.opener:
-        if isinstance(item, Dateline):
-            for x in item.content:
-                if isinstance(x, Name) and x.kind == "placeName":
-                    place = _plain_text(x.content)
-                    break
-            break
+    datelines = [item.content for item in doc.opener if isinstance(item, Dateline)]
+    for content in datelines[:1] or [doc.head or []]:
+        for x in content:
+            if isinstance(x, Name) and x.kind == "placeName":
+                place = _plain_text(x.content)
+                break
     return place, _first_date(doc)
 
 

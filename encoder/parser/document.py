@@ -98,14 +98,17 @@ def _dateline_names(text: str) -> list[tuple[int, int, Callable[[list[Inline]], 
 def _heading_names(info_box: list, text: str) -> list[tuple[int, int, Callable[[list[Inline]], Inline]]]:
     info = heading_mod.analyze(text)
     info_box.append(info)
-    return [
-        (
-            s.start,
-            s.end,
-            partial(lambda kind, role, content: Name(kind, content, role), s.kind, s.role),
-        )
-        for s in info.spans
-    ]
+    out: list[tuple[int, int, Callable[[list[Inline]], Inline]]] = []
+    for s in sorted(info.spans, key=lambda sp: sp.start):
+        if s.kind == "date":
+            out.append((s.start, s.end, partial(_date_wrap, info.date)))
+        else:
+            out.append((s.start, s.end, partial(_name_wrap, s.kind, s.role)))
+    return out
+
+
+def _name_wrap(kind: str, role: str | None, content: list[Inline]) -> Inline:
+    return Name(kind, content, role)
 
 
 class _Builder:

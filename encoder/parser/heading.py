@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dates import DateValue, heading_dateline
 from ..model import Party
 
 DOC_TYPES = (
@@ -116,6 +117,8 @@ class HeadingInfo:
     sender: Party | None
     recipient: Party | None
     doc_type: str | None
+    date: DateValue | None = None
+    """The date a heading ends with (``…, Washington, July 3, 1958``), marked as ``date``."""
 
 
 def _strip(text: str, start: int, end: int, chars: str = " .,;:") -> tuple[int, int]:
@@ -236,6 +239,15 @@ def analyze(text: str) -> HeadingInfo:
     end = len(text)
     spans: list[NameSpan] = []
     sender = recipient = None
+    trailer = heading_dateline(text) if re.search(r"\d", text[body_start:]) else None
+    if trailer is not None and trailer.date_span is not None:
+        lead = trailer.place_span[0] if trailer.place_span else trailer.date_span[0]
+        comma = max(text.rfind(",", body_start, lead), text.rfind(" in ", body_start, lead))
+        if trailer.place_span is not None:
+            spans.append(NameSpan(*trailer.place_span, "placeName", None))
+        spans.append(NameSpan(*trailer.date_span, "date", None))
+        if comma > body_start:
+            end = comma
 
     def add(s: int, e: int, role: str) -> Party | None:
         found, party = _party(text, s, e, role)
@@ -282,4 +294,4 @@ def analyze(text: str) -> HeadingInfo:
                 sender = add(body_start, cut + (1 if close >= 0 and close <= cut else 0), "from")
             r0 = re.search(r"to\s+", text[cut:]).end() + cut  # type: ignore[union-attr]
             recipient = add(r0, end, "to")
-    return HeadingInfo(spans, sender, recipient, doc_type)
+    return HeadingInfo(spans, sender, recipient, doc_type, trailer.date if trailer else None)
