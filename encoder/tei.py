@@ -127,16 +127,9 @@ class _Writer:
 
     def _date(self, parent: etree._Element, d: DateSpan) -> None:
         el = _el(parent, "date")
-        for attr, value in (
-            ("when", d.when),
-            ("notBefore", d.not_before),
-            ("notAfter", d.not_after),
-            ("from", d.from_),
-            ("to", d.to),
-            ("type", d.type),
-        ):
-            if value:
-                el.set(attr, value)
+        _date_attrs(el, d)
+        if d.type:
+            el.set("type", d.type)
         if d.when or d.not_before or d.from_:
             el.set("calendar", "gregorian")
         self.content(el, d.content)
@@ -232,6 +225,19 @@ class _Writer:
             for fn in unplaced:
                 self.note(p, fn)
         return div
+
+
+def _date_attrs(el: etree._Element, d: DateSpan) -> None:
+    """The ISO attributes of a date, for the text and the header alike."""
+    for attr, value in (
+        ("when", d.when),
+        ("notBefore", d.not_before),
+        ("notAfter", d.not_after),
+        ("from", d.from_),
+        ("to", d.to),
+    ):
+        if value:
+            el.set(attr, value)
 
 
 def _first_date(doc: Document) -> DateSpan | None:
@@ -348,16 +354,7 @@ def _header(tei: etree._Element, doc: Document) -> None:
         if place:
             _el(sent, "placeName", place)
         if date is not None and (date.when or date.not_before or date.from_):
-            d = _el(sent, "date", _plain_text(date.content))
-            for attr, value in (
-                ("when", date.when),
-                ("notBefore", date.not_before),
-                ("notAfter", date.not_after),
-                ("from", date.from_),
-                ("to", date.to),
-            ):
-                if value:
-                    d.set(attr, value)
+            _date_attrs(_el(sent, "date", _plain_text(date.content)), date)
         if len(sent) == 0:
             corresp.remove(sent)
         if doc.recipient:
