@@ -110,9 +110,7 @@ def _prepare(out_dir: Path, *subdirs: str) -> None:
             raise EncoderError(f"cannot create: {exc.strerror or exc}", str(folder)) from None
 
 
-def encode_inputs(
-    inputs: Sequence[Path], out_dir: Path, *, progress: Progress | None = None
-) -> Report:
+def encode_inputs(inputs: Sequence[Path], out_dir: Path, *, progress: Progress | None = None) -> Report:
     """Encode each input to ``out_dir/tei/<stem>.xml`` (``<stem>.<n>.xml`` for several).
 
     Every TEI file written is validated; a file with validation errors stays written and
@@ -165,19 +163,18 @@ def _encode_one(path: Path, stem: str, out_dir: Path, result: InputResult) -> No
             result.fail(f"{label}: internal error: {type(exc).__name__}: {exc}", code="internal")
 
 
-def _write_document(
-    doc: Document, out_dir: Path, name: str, label: str, result: InputResult
-) -> OutputFile:
+def _write_document(doc: Document, out_dir: Path, name: str, label: str, result: InputResult) -> OutputFile:
     from .tei import serialize, to_tei
     from .validate import get_validator, has_errors
 
-    tree = to_tei(doc)
+    data = serialize(to_tei(doc))
     target = ensure_inside(out_dir / "tei", Path(name))
-    atomic_write(target, serialize(tree))
+    atomic_write(target, data)
     shown = str(out_dir / "tei" / name)
     entry = OutputFile(f"tei/{name}", doc.xml_id, doc.number)
     try:
-        findings = get_validator().validate_tree(tree, shown)
+        # validate what was written, so that findings name lines of the file
+        findings = get_validator().validate_bytes(data, shown)
     except EncoderError as exc:
         findings = [_diagnostic(exc, shown, f"{label}: validation failed: ")]
     except Exception as exc:  # a crashing validator flags the file, it does not lose it
@@ -194,9 +191,7 @@ def _diagnostic(exc: EncoderError, fallback: str, prefix: str = "") -> Diagnosti
     return Diagnostic("error", prefix + exc.message, exc.file or fallback, exc.line, code)
 
 
-def encode(
-    inputs: Sequence[Path], out_dir: Path, *, progress: Progress | None = None
-) -> Report:
+def encode(inputs: Sequence[Path], out_dir: Path, *, progress: Progress | None = None) -> Report:
     """:func:`encode_inputs`, then ``out_dir/report.json``."""
     report = encode_inputs(inputs, out_dir, progress=progress)
     report.write(out_dir / "report.json")

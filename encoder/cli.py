@@ -90,9 +90,7 @@ def build(inputs: tuple[Path, ...], output: Path, clean: bool, quiet: bool) -> N
 
 
 @main.command()
-@click.argument(
-    "inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(path_type=Path)
-)
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(path_type=Path))
 @_output_option(required=True)
 @_quiet_option
 def encode(inputs: tuple[Path, ...], output: Path, quiet: bool) -> None:
@@ -114,9 +112,7 @@ def encode(inputs: tuple[Path, ...], output: Path, quiet: bool) -> None:
 
 
 @main.command()
-@click.argument(
-    "paths", nargs=-1, required=True, metavar="FILE_OR_DIR...", type=click.Path(path_type=Path)
-)
+@click.argument("paths", nargs=-1, required=True, metavar="FILE_OR_DIR...", type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit code 1).")
 def validate(paths: tuple[Path, ...], strict: bool) -> None:
     """Check TEI files against the schema and Schematron rules.
@@ -150,9 +146,7 @@ def validate(paths: tuple[Path, ...], strict: bool) -> None:
 
 @main.command()
 @click.argument("kind", type=click.Choice(["html", "print"]))
-@click.argument(
-    "tei", nargs=-1, required=True, metavar="TEI...", type=click.Path(path_type=Path)
-)
+@click.argument("tei", nargs=-1, required=True, metavar="TEI...", type=click.Path(path_type=Path))
 @_output_option(required=True)
 def render(kind: str, tei: tuple[Path, ...], output: Path) -> None:
     """Render TEI files as the HTML or the PDF (print) edition.

@@ -32,9 +32,7 @@ MAX_STEM_BYTES = 100
 """Room for ``.<n>.xml``, a ``-2`` and the HTML names within the usual 255-byte limit."""
 
 _WINDOWS_RESERVED = frozenset(
-    ["CON", "PRN", "AUX", "NUL"]
-    + [f"COM{i}" for i in range(10)]
-    + [f"LPT{i}" for i in range(10)]
+    ["CON", "PRN", "AUX", "NUL"] + [f"COM{i}" for i in range(10)] + [f"LPT{i}" for i in range(10)]
 )
 _UNSAFE = re.compile(r"[^\w-]+")
 """Anything but letters, digits, ``_`` and ``-``; the dot goes too (see :func:`safe_stem`)."""
@@ -164,10 +162,7 @@ class Report:
     def tei_files(self, *, valid_only: bool = False) -> list[Path]:
         """Paths of the TEI files written, under ``out_dir`` as it was given."""
         return [
-            Path(self.out_dir) / o.path
-            for r in self.inputs
-            for o in r.outputs
-            if o.valid or not valid_only
+            Path(self.out_dir) / o.path for r in self.inputs for o in r.outputs if o.valid or not valid_only
         ]
 
     def counts(self) -> dict[str, int]:

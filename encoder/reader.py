@@ -94,9 +94,7 @@ def read_text(path: Path) -> DecodedText:
     if not stat.S_ISREG(st.st_mode):
         raise InputError("not a regular file", name)
     if st.st_size > MAX_INPUT_BYTES:
-        raise InputError(
-            f"file is {st.st_size} bytes, more than the limit of {MAX_INPUT_BYTES} bytes", name
-        )
+        raise InputError(f"file is {st.st_size} bytes, more than the limit of {MAX_INPUT_BYTES} bytes", name)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -86,9 +86,7 @@ def parse_user_xml_bytes(data: bytes, name: str) -> etree._ElementTree:
         line = exc.lineno or None
         msg = _LOCATION.sub("", exc.msg or str(exc))  # the line is in the error's place
         if "Excessive depth" in msg:
-            raise UnsafeXMLError(
-                "refused: elements nested more than 256 levels deep", name, line
-            ) from None
+            raise UnsafeXMLError("refused: elements nested more than 256 levels deep", name, line) from None
         if "amplification" in msg:
             raise UnsafeXMLError(f"refused: {msg}", name, line) from None
         raise InputError(f"not well-formed XML: {msg}", name, line) from None
@@ -106,9 +104,7 @@ def parse_user_xml(path: Path) -> etree._ElementTree:
             raise InputError("is a folder, not an XML file", name)
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise UnsafeXMLError(
-                f"refused: {size} bytes is larger than the {MAX_BYTES} byte limit", name
-            )
+            raise UnsafeXMLError(f"refused: {size} bytes is larger than the {MAX_BYTES} byte limit", name)
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", name) from None

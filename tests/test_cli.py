@@ -224,11 +224,11 @@ def test_validation_findings_flag_but_keep_the_file(
     import encoder.validate
 
     class Strict:
-        def validate_tree(self, tree: object, filename: str) -> list[Diagnostic]:
+        def validate_bytes(self, data: bytes, filename: str) -> list[Diagnostic]:
             return [Diagnostic("error", "head is missing", filename, 3, "xsd")]
 
     class Crashing:
-        def validate_tree(self, tree: object, filename: str) -> list[Diagnostic]:
+        def validate_bytes(self, data: bytes, filename: str) -> list[Diagnostic]:
             raise ValueError("schema bug")
 
     (tmp_path / "a.txt").write_text(TELEGRAM)
