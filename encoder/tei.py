@@ -64,7 +64,9 @@ class _Writer:
 
     def _note_ref(self, parent: etree._Element, ref: NoteRef) -> None:
         # FRUS: no whitespace before a note; it stands right after the word it annotates
-        if len(parent):
+        if len(parent) and parent[-1].tag == T + "note" and not (parent[-1].tail or "").strip():
+            parent[-1].tail = " "  # two notes in a row are kept apart by a space (FRUS)
+        elif len(parent):
             parent[-1].tail = (parent[-1].tail or "").rstrip() or None
         else:
             parent.text = (parent.text or "").rstrip() or None

@@ -261,8 +261,43 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
                 if mk.text.lower() not in {m.text.lower() for m in doc.markings}:
                     doc.markings.append(mk)
     doc.xml_id = f"d{doc.number}" if doc.number and re.fullmatch(r"\d+[A-Z]?", doc.number) else f"d{index}"
+    for part in [doc, *doc.attachments]:
+        part.body = _lift_page_breaks(part.body)
     doc.pages = _pages(doc, b)
     return doc
+
+
+def _lift_page_breaks(blocks: list) -> list:
+    """A page break that opens or closes a paragraph stands between paragraphs (FRUS:
+    a ``pb`` is never the first or last thing in its ``p``)."""
+    out: list = []
+    for blk in blocks:
+        if not isinstance(blk, Paragraph):
+            out.append(blk)
+            continue
+        items = list(blk.content)
+        head: list = []
+        tail: list = []
+        while items and (
+            isinstance(items[0], PageBreak) or (isinstance(items[0], str) and not items[0].strip())
+        ):
+            x = items.pop(0)
+            if isinstance(x, PageBreak):
+                head.append(x)
+        while items and (
+            isinstance(items[-1], PageBreak) or (isinstance(items[-1], str) and not items[-1].strip())
+        ):
+            x = items.pop()
+            if isinstance(x, PageBreak):
+                tail.insert(0, x)
+        if not items:
+            out.extend(head + tail)
+            continue
+        if isinstance(items[0], str):
+            items[0] = items[0].lstrip()
+        blk.content = items
+        out.extend([*head, blk, *tail])
+    return out
 
 
 def _pages(doc: Document, b: Builder) -> list[str]:
