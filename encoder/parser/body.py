@@ -28,7 +28,8 @@ _ATTACH_START_RE = re.compile(
     r"^\[(?:Inclosure|Enclosure|Subinclosure|Subenclosure|Translation|Attachment|Annex|Appendix|Tab)\b"
     r"|^(?:Attachment|Enclosure|Tab [A-Z])\b"
 )
-_ADDRESS_RE = re.compile(r"&c\.|\bEsq\.|^His Excellency|^Her Excellency|^To the\b")
+_ADDRESS_RE = re.compile(r"&c\.|\bEsq\.|^His Excellency|^Her Excellency|^To the\b|^Hon\.|^Honorable\b|^The Honorable\b")
+"""Address lines that follow a signature in 19th-century despatches (a postscript)."""
 
 
 @dataclass(slots=True)

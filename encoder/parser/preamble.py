@@ -16,7 +16,7 @@ from .lines import Line
 from .markings import is_marking_line
 
 FILE_LINE_RE = re.compile(
-    r"^(?:File No\.\s*)?\d{2,4}[0-9A-Za-z.]*(?:\s?\(?[A-Z][A-Za-z.]*\)?)?/[^\s:]+(?::\s+(?P<kind>.+))?$"
+    r"^(?:File No\.\s*)?(?:FW\s)?\d{2,4}[0-9A-Za-z.]*(?:\s?\(?[A-Z][A-Za-z.]*\)?(?:\s\d{4})?){0,3}/[^\s:]+(?::\s+(?P<kind>.+))?$"
 )
 """``761.94/7–2145: Telegram``, ``File No. 861.77/267``, ``740.00119 Potsdam/7–2145``."""
 NO_LINE_RE = re.compile(r"^No\.\s*(\d+[A-Z]?)\.?$")
