@@ -42,7 +42,12 @@ INDEX_NAME = "index.html"
 PRINT_HTML_NAME = "edition.html"
 PDF_NAME = "edition.pdf"
 
+DEFAULT_TITLE = "telegram-tei edition"
+"""The edition's title when the caller gives none and the files cite no common monograph."""
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_MAX_TITLE = 200
 _RESERVED = {"index"}
 _MAX_STEM = 100
 
@@ -153,17 +158,51 @@ def _run(stylesheet: str, xml_text: str, name: str, params: Mapping[str, str] | 
     return transform(stylesheet_path(stylesheet), xml_text, name, params).encode("utf-8")
 
 
-def render_html(tei_files: Sequence[Path], out_dir: Path) -> list[Path]:
+def _one_line(text: str) -> str:
+    """``text`` as one line without characters XML cannot carry, at most 200 characters."""
+    return " ".join(_NOT_XML.sub(" ", text).split())[:_MAX_TITLE].rstrip()
+
+
+def _edition_title(sources: Sequence[_Source], title: str | None) -> str:
+    """The ``edition-title`` parameter, the same for the index and every page.
+
+    The caller's title when it is not blank; else the monograph title when every file cites
+    the same one (``sourceDesc//bibl/title[@level='m']``); else "telegram-tei edition",
+    which names the tool and never a source the documents may not come from. The
+    serializer escapes the value, so a title is always text, never markup.
+    """
+    given = _one_line(title or "")
+    if given:
+        return given
+    cited: set[frozenset[str]] = set()
+    for source in sources:
+        titles = source.tree.xpath(
+            "/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:bibl/tei:title[@level='m']",
+            namespaces={"tei": TEI_NS},
+        )
+        cited.add(frozenset(_one_line("".join(t.itertext())) for t in titles) - {""})
+    if len(cited) == 1:
+        (only,) = cited
+        if len(only) == 1:
+            return next(iter(only))
+    return DEFAULT_TITLE
+
+
+def render_html(tei_files: Sequence[Path], out_dir: Path, *, title: str | None = None) -> list[Path]:
     """Write out_dir/index.html and one page per document; return the written paths.
 
     The index comes first in the returned list, then the pages in edition order. Each page
     links to the index and to its neighbours; the index links to every page. Every page is
     made before any is written, so a document that fails leaves the folder as it was.
+    ``title`` names the edition (index heading, page titles, navigation); when it is None
+    or blank it is derived from the TEI (see :func:`_edition_title`).
     """
     sources = _prepare(tei_files)
+    edition_title = _edition_title(sources, title)
     pages: list[tuple[Path, bytes]] = []
     for position, source in enumerate(sources):
         params = {
+            "edition-title": edition_title,
             "index-href": INDEX_NAME,
             "prev-href": sources[position - 1].page if position > 0 else "",
             "next-href": sources[position + 1].page if position + 1 < len(sources) else "",
@@ -171,18 +210,26 @@ def render_html(tei_files: Sequence[Path], out_dir: Path) -> list[Path]:
         xml_text = etree.tostring(source.tree, encoding="unicode")
         pages.append((out_dir / source.page, _run(HTML_XSL, xml_text, str(source.path), params)))
     index = out_dir / INDEX_NAME
-    pages.insert(0, (index, _run(INDEX_XSL, _edition_xml(sources, keyed=False), str(index))))
+    index_html = _run(
+        INDEX_XSL, _edition_xml(sources, keyed=False), str(index), {"edition-title": edition_title}
+    )
+    pages.insert(0, (index, index_html))
     _make_dir(out_dir)
     for target, html in pages:
         _write_atomic(target, html)
     return [target for target, _ in pages]
 
 
-def render_print(tei_files: Sequence[Path], out_dir: Path) -> Path:
-    """Write out_dir/edition.html (print HTML) and out_dir/edition.pdf; return the PDF path."""
+def render_print(tei_files: Sequence[Path], out_dir: Path, *, title: str | None = None) -> Path:
+    """Write out_dir/edition.html (print HTML) and out_dir/edition.pdf; return the PDF path.
+
+    ``title`` is the edition's title on the title page and in the PDF metadata, as for
+    :func:`render_html`.
+    """
     sources = _prepare(tei_files)
     html_path = out_dir / PRINT_HTML_NAME
-    html = _run(PRINT_XSL, _edition_xml(sources, keyed=True), str(html_path))
+    params = {"edition-title": _edition_title(sources, title)}
+    html = _run(PRINT_XSL, _edition_xml(sources, keyed=True), str(html_path), params)
     pdf = html_to_pdf(html.decode("utf-8"), str(html_path))
     _make_dir(out_dir)
     _write_atomic(html_path, html)

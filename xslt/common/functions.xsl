@@ -121,13 +121,34 @@
     <xsl:sequence select="count(enc:documents($doc/ancestor::tei:TEI[1])) eq 1"/>
   </xsl:function>
 
-  <!-- Text of an element as read: notes left out, line breaks as spaces, space normalized. -->
+  <!--
+    Text of an element as read: notes left out, line breaks as spaces, space normalized, and
+    the space that markup left inside brackets ("( Togo )") closed up.
+  -->
   <xsl:function name="enc:plain" as="xs:string">
     <xsl:param name="element" as="element()?"/>
-    <xsl:sequence select="normalize-space(string-join(
+    <xsl:variable name="text" as="xs:string" select="normalize-space(string-join(
         ($element/descendant::node()[self::text() or self::tei:lb]
           except $element//tei:note/descendant-or-self::node())
         ! (if (. instance of text()) then string(.) else ' '), ''))"/>
+    <xsl:sequence select="if (contains($text, '( ') or contains($text, ' )'))
+        then replace(replace($text, '\( ', '(', ';j'), ' \)', ')', ';j') else $text"/>
+  </xsl:function>
+
+  <!--
+    A text node as shown: white space next to a bracket is dropped where markup split the
+    text ("(" + persName + ")"), so the heading reads "(Togo)", not "( Togo )". Only the
+    edge that touches a sibling element changes; text is never added or reordered.
+  -->
+  <xsl:function name="enc:tidy-text" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="s" as="xs:string" select="string($text)"/>
+    <xsl:variable name="open" as="xs:boolean" select="contains($s, '(')
+        and exists($text/following-sibling::node()[1][self::*]) and matches($s, '\(\s+$', ';j')"/>
+    <xsl:variable name="close" as="xs:boolean" select="contains($s, ')')
+        and exists($text/preceding-sibling::node()[1][self::*]) and matches($s, '^\s+\)', ';j')"/>
+    <xsl:variable name="head" as="xs:string" select="if ($open) then replace($s, '\s+$', '', ';j') else $s"/>
+    <xsl:sequence select="if ($close) then replace($head, '^\s+', '', ';j') else $head"/>
   </xsl:function>
 
   <!-- The document number (div/@n), or the empty string. -->
@@ -165,6 +186,20 @@
         select="($doc/tei:head[1], $doc/tei:note[@type = 'source'][not(enc:is-footnote(.))]) ! enc:plain(.)"/>
     <xsl:sequence select="$n eq '' or (some $t in $printed satisfies
         (starts-with($t, 'No. ' || $n) or starts-with($t, $n || '.')))"/>
+  </xsl:function>
+
+  <!--
+    The legacy source line printed above the heading ("File No. 861.77/362", "761.94/7–2145:
+    Telegram"), or '' when there is none or it only repeats the document number ("No. 86.").
+    In the index it tells apart documents whose headings are the same.
+  -->
+  <xsl:function name="enc:source-line" as="xs:string">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:variable name="n" as="xs:string" select="enc:doc-number($doc)"/>
+    <xsl:variable name="line" as="xs:string"
+        select="enc:plain($doc/tei:note[@type = 'source'][not(enc:is-footnote(.))][1])"/>
+    <xsl:sequence select="if ($n ne '' and $line = ('No. ' || $n || '.', 'No. ' || $n, $n || '.', $n))
+        then '' else $line"/>
   </xsl:function>
 
   <!-- The number and title as one line ("No. 580. The Japanese Minister …"). -->
@@ -236,6 +271,29 @@
         else ''"/>
   </xsl:function>
 
+  <!--
+    The date in words without a time zone ("April 9, 1918, 20:00"): what a reader compares.
+    The offset (local mean time in 1918 gives "+02:31") stays in @datetime and @title.
+  -->
+  <xsl:function name="enc:date-words" as="xs:string">
+    <xsl:param name="date" as="element(tei:date)"/>
+    <xsl:variable name="w" as="xs:string" select="normalize-space($date/@when)"/>
+    <xsl:sequence select="
+        if ($w castable as xs:dateTime)
+        then format-dateTime(adjust-dateTime-to-timezone(xs:dateTime($w), ()), '[MNn] [D], [Y], [H01]:[m01]')
+        else enc:date-label($date)"/>
+  </xsl:function>
+
+  <!-- The day of @when in words ("April 9, 1918"), or '' when @when names no day. -->
+  <xsl:function name="enc:day-words" as="xs:string">
+    <xsl:param name="date" as="element(tei:date)"/>
+    <xsl:variable name="w" as="xs:string" select="normalize-space($date/@when)"/>
+    <xsl:variable name="day" as="xs:string" select="substring($w, 1, 10)"/>
+    <xsl:sequence select="
+        if (($w castable as xs:dateTime or $w castable as xs:date) and $day castable as xs:date)
+        then format-date(xs:date($day), '[MNn] [D], [Y]') else ''"/>
+  </xsl:function>
+
   <!-- @when when it is a valid HTML datetime value, else nothing. -->
   <xsl:function name="enc:datetime-attr" as="xs:string?">
     <xsl:param name="date" as="element(tei:date)"/>
@@ -245,31 +303,53 @@
   </xsl:function>
 
   <!--
-    Markings (document type, classification, precedence): the teiHeader keywords when the
-    file holds one document, else the opener's marking lines.
+    The document type ("Telegram", "Memorandum"): the teiHeader keywords of the
+    document-type scheme, when the file holds one document.
+  -->
+  <xsl:function name="enc:doc-types" as="xs:string*">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="($doc[enc:is-sole-document(.)]/ancestor::tei:TEI[1]/tei:teiHeader//tei:textClass
+        /tei:keywords[@scheme = '#telegram-tei-document-type']/tei:term ! enc:plain(.))[.]"/>
+  </xsl:function>
+
+  <!--
+    Markings (classification, precedence, handling): the teiHeader keywords of the other
+    schemes when the file holds one document, else the opener's marking lines.
   -->
   <xsl:function name="enc:markings" as="xs:string*">
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="terms" as="xs:string*" select="$doc[enc:is-sole-document(.)]
-        /ancestor::tei:TEI[1]/tei:teiHeader//tei:textClass/tei:keywords/tei:term ! enc:plain(.)"/>
+        /ancestor::tei:TEI[1]/tei:teiHeader//tei:textClass
+        /tei:keywords[not(@scheme = '#telegram-tei-document-type')]/tei:term ! enc:plain(.)"/>
     <xsl:variable name="lines" as="xs:string*"
         select="$doc/tei:opener/tei:seg[@type = 'marking'] ! enc:plain(.)"/>
     <xsl:sequence select="if (exists($terms[.])) then $terms[.] else $lines[.]"/>
   </xsl:function>
 
-  <!-- A short running title: "580. Togo to Sato", else the title cut to 70 characters. -->
+  <!--
+    A short running title: "No. 580 · Togo to Sato", else the title; at most 64 characters,
+    cut at a word, so that it fits on one line of the printed page's head.
+  -->
   <xsl:function name="enc:short-title" as="xs:string">
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="n" as="xs:string" select="enc:doc-number($doc)"/>
     <xsl:variable name="from" as="xs:string*" select="enc:parties($doc, 'from')"/>
     <xsl:variable name="to" as="xs:string*" select="enc:parties($doc, 'to')"/>
-    <xsl:variable name="title" as="xs:string" select="enc:doc-title($doc)"/>
     <xsl:variable name="text" as="xs:string" select="
         if (exists($from) and exists($to))
         then string-join($from, ' and ') || ' to ' || string-join($to, ' and ')
-        else if (string-length($title) gt 70) then substring($title, 1, 69) || '…'
-        else $title"/>
-    <xsl:sequence select="(if ($n) then 'No. ' || $n || ' · ' else '') || $text"/>
+        else enc:doc-title($doc)"/>
+    <xsl:sequence select="enc:cut((if ($n) then 'No. ' || $n || ' · ' else '') || $text, 64)"/>
+  </xsl:function>
+
+  <!-- The text itself when it is short enough, else its first words and "…". -->
+  <xsl:function name="enc:cut" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="max" as="xs:integer"/>
+    <xsl:variable name="head" as="xs:string" select="substring($text, 1, $max - 1)"/>
+    <xsl:variable name="words" as="xs:string" select="replace($head, '\s+\S*$', '', ';j')"/>
+    <xsl:sequence select="if (string-length($text) le $max) then $text
+        else (if ($words ne '') then $words else $head) || '…'"/>
   </xsl:function>
 
   <!-- Classes for @rend and @rendition tokens, from the fixed list only. -->
@@ -327,18 +407,13 @@
   </xsl:function>
 
   <!--
-    The edition's title: the $edition-title parameter, else the monograph title that all
-    files cite (e.g. "Foreign Relations of the United States"), else "Documents".
+    The edition's title: the $edition-title parameter (encoder/render.py always sets it, the
+    same for every page: the caller's title, or the monograph every file cites), else
+    "telegram-tei edition", which names the tool and claims no source for the documents.
   -->
   <xsl:function name="enc:edition-title" as="xs:string">
-    <xsl:param name="teis" as="element(tei:TEI)*"/>
     <xsl:param name="given" as="xs:string"/>
-    <xsl:variable name="cited" as="xs:string*" select="distinct-values($teis/tei:teiHeader
-        /tei:fileDesc/tei:sourceDesc//tei:bibl/tei:title[@level = 'm'] ! enc:plain(.))"/>
-    <xsl:sequence select="
-        if (normalize-space($given)) then normalize-space($given)
-        else if (count($cited) eq 1 and $cited ne '') then $cited
-        else 'Documents'"/>
+    <xsl:sequence select="if (normalize-space($given)) then normalize-space($given) else 'telegram-tei edition'"/>
   </xsl:function>
 
 </xsl:stylesheet>

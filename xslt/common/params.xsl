@@ -10,7 +10,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     exclude-result-prefixes="#all">
 
-  <!-- Title of the edition (index page, title page, page titles); '' derives it from the TEI. -->
+  <!-- Title of the edition (index page, title page, page titles); '' gives "telegram-tei edition". -->
   <xsl:param name="edition-title" as="xs:string" select="''"/>
 
   <!-- File name of the index page, linked from every document page. -->

@@ -19,9 +19,9 @@
 
   <xsl:mode name="text" on-no-match="fail" on-multiple-match="fail"/>
 
-  <!-- Text is copied as text (the serializer escapes it). -->
+  <!-- Text is copied as text (the serializer escapes it), brackets closed up (enc:tidy-text). -->
   <xsl:template match="text()" mode="text" as="text()?">
-    <xsl:value-of select="."/>
+    <xsl:value-of select="enc:tidy-text(.)"/>
   </xsl:template>
 
   <xsl:template match="comment() | processing-instruction()" mode="text" as="empty-sequence()"/>
@@ -84,11 +84,15 @@
     <br/>
   </xsl:template>
 
-  <!-- A page break: a visible "[Page N]" marker that is its own anchor. -->
+  <!--
+    A page break: a visible "[Page N]" marker that is its own anchor. Inside running text a
+    thin bar marks the exact place of the break for when the label sits in the margin.
+  -->
   <xsl:template match="tei:pb" mode="text" as="element(span)">
     <xsl:variable name="id" as="xs:string" select="enc:anchor-id(.)"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
     <span class="pb" id="{$id}">
+      <span class="pb-bar" aria-hidden="true">|</span>
       <a class="pb-link" href="#{$id}">{if ($n) then '[Page ' || $n || ']' else '[Page break]'}</a>
     </span>
   </xsl:template>
@@ -98,6 +102,20 @@
     <xsl:if test="@xml:id">
       <span id="{enc:anchor-id(.)}"/>
     </xsl:if>
+  </xsl:template>
+
+  <!--
+    Where a footnote was printed but its text did not survive (anchor type="note-marker"),
+    the mark is shown as printed, unlinked, and says so, so the reader knows a note existed.
+  -->
+  <xsl:template match="tei:anchor[@type = 'note-marker']" mode="text" priority="1" as="element(sup)">
+    <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
+    <sup class="note-ref note-lost" title="The text of this note is not available">
+      <xsl:if test="@xml:id">
+        <xsl:attribute name="id" select="enc:anchor-id(.)"/>
+      </xsl:if>
+      <xsl:value-of select="if ($n) then $n else '*'"/>
+    </sup>
   </xsl:template>
 
   <!-- A cross reference: a link only when enc:safe-href allows one. -->
@@ -142,14 +160,15 @@
             <xsl:when test="self::tei:label[following-sibling::*[1][self::tei:item]]"/>
             <xsl:when test="self::tei:item">
               <xsl:element name="{enc:tag($phrasing, 'li')}">
-                <xsl:attribute name="class" select="enc:classes('item', .)"/>
+                <xsl:attribute name="class" select="string-join((enc:classes('item', .),
+                    'labelled'[current()/preceding-sibling::*[1][self::tei:label]]), ' ')"/>
                 <xsl:for-each select="preceding-sibling::*[1][self::tei:label]">
                   <span class="label">
                     <xsl:apply-templates mode="text">
                       <xsl:with-param name="phrasing" tunnel="yes" select="true()"/>
                     </xsl:apply-templates>
+                    <xsl:text> </xsl:text>
                   </span>
-                  <xsl:text> </xsl:text>
                 </xsl:for-each>
                 <xsl:apply-templates mode="text">
                   <xsl:with-param name="phrasing" tunnel="yes" select="$phrasing"/>
@@ -185,7 +204,7 @@
   </xsl:template>
 
   <!-- A table; a cell with role="label" is a header cell; @cols/@rows become spans. -->
-  <xsl:template match="tei:table" mode="text" as="element()">
+  <xsl:template match="tei:table" mode="text" as="element()+">
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$phrasing">
@@ -195,15 +214,18 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="width" as="xs:integer" select="max((tei:row ! count(tei:cell), 1))"/>
+        <xsl:variable name="head-id" as="xs:string" select="enc:anchor-id(.) || '-head'"/>
+        <!-- The head stays outside the scrolling box, so a phone shows it whole. -->
+        <xsl:for-each select="tei:head[1]">
+          <p class="table-head" id="{$head-id}">
+            <xsl:apply-templates select="../tei:head" mode="table-head"/>
+          </p>
+        </xsl:for-each>
         <div class="table-wrap">
           <table class="{enc:classes('table', .)}">
-            <xsl:for-each select="tei:head">
-              <caption>
-                <xsl:apply-templates mode="text">
-                  <xsl:with-param name="phrasing" tunnel="yes" select="true()"/>
-                </xsl:apply-templates>
-              </caption>
-            </xsl:for-each>
+            <xsl:if test="tei:head">
+              <xsl:attribute name="aria-labelledby" select="$head-id"/>
+            </xsl:if>
             <tbody>
               <xsl:for-each select="node() except (tei:head | text()[not(normalize-space())])">
                 <xsl:choose>
@@ -226,6 +248,17 @@
         </div>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A table's heads, as one line of phrasing content above the table. -->
+  <xsl:mode name="table-head" on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:template match="tei:head" mode="table-head" as="node()*">
+    <xsl:if test="preceding-sibling::tei:head">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:apply-templates mode="text">
+      <xsl:with-param name="phrasing" tunnel="yes" select="true()"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <xsl:template match="tei:row" mode="text" as="element()">

@@ -24,7 +24,7 @@
     <xsl:if test="empty($docs)">
       <xsl:sequence select="enc:fail($tei, 'the TEI file has no text/body')"/>
     </xsl:if>
-    <xsl:variable name="edition" as="xs:string" select="enc:edition-title($tei, $edition-title)"/>
+    <xsl:variable name="edition" as="xs:string" select="enc:edition-title($edition-title)"/>
     <xsl:call-template name="enc:html-page">
       <xsl:with-param name="title" select="string-join($docs ! enc:display-title(.), '; ') || ' — ' || $edition"/>
       <xsl:with-param name="lang" select="enc:lang($tei)"/>
@@ -53,7 +53,7 @@
   <xsl:template name="enc:page-nav" as="element(nav)">
     <xsl:param name="edition" as="xs:string" required="yes"/>
     <nav class="edition-nav" aria-label="Edition">
-      <a class="nav-index" href="{(enc:safe-page-href($index-href), 'index.html')[1]}">{$edition}: contents</a>
+      <a class="nav-index" href="{(enc:safe-page-href($index-href), 'index.html')[1]}">{$edition}<span class="nav-hint"> · all documents</span></a>
       <span class="nav-steps">
         <xsl:for-each select="enc:safe-page-href($prev-href)">
           <a class="nav-prev" rel="prev" href="{.}">← Previous</a>

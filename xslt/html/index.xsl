@@ -5,9 +5,9 @@
 
     <enc:edition><enc:document href="d580.html" key="e1"><TEI>…</TEI></enc:document>…</enc:edition>
 
-  Each document div becomes one entry: number, title, sender, recipient, date (the machine
-  value in words plus the printed words) and markings, linked to its page. Mode "index"
-  fails on anything but document divs and bodies.
+  Each document div becomes one entry: number, title, sender, recipient, date, type,
+  markings and the legacy source line (which tells apart documents with the same heading),
+  linked to its page. Mode "index" fails on anything but document divs and bodies.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -31,7 +31,7 @@
   <xsl:template match="document-node(element(enc:edition))" as="element(html)">
     <xsl:variable name="teis" as="element(tei:TEI)*" select="enc:edition/enc:document/tei:TEI"/>
     <xsl:variable name="docs" as="element()*" select="$teis ! enc:documents(.)"/>
-    <xsl:variable name="title" as="xs:string" select="enc:edition-title($teis, $edition-title)"/>
+    <xsl:variable name="title" as="xs:string" select="enc:edition-title($edition-title)"/>
     <xsl:call-template name="enc:html-page">
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="lang" select="(enc:lang($teis[1]), 'en')[1]"/>
@@ -80,11 +80,17 @@
       <xsl:variable name="summary" as="element(dl)?">
         <xsl:apply-templates select="." mode="summary"/>
       </xsl:variable>
-      <xsl:for-each select="$summary">
+      <xsl:variable name="source" as="element(div)?">
+        <xsl:call-template name="enc:summary-item">
+          <xsl:with-param name="label" select="'Source'"/>
+          <xsl:with-param name="values" select="enc:source-line(.)[.]"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="exists(($summary, $source))">
         <dl class="entry-meta">
-          <xsl:sequence select="*"/>
+          <xsl:sequence select="$summary/*, $source"/>
         </dl>
-      </xsl:for-each>
+      </xsl:if>
     </li>
   </xsl:template>
 

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  html/summary.xsl: mode "summary", the From / To / Date / Markings list of a document,
+  html/summary.xsl: mode "summary", the From / To / Date / Type / Markings list of a document,
   shown under its heading and in the index. Values come from enc: functions (heading
   first, teiHeader second); a date shows its machine value in words and the printed words.
 -->
@@ -19,8 +19,9 @@
     <xsl:variable name="from" as="xs:string*" select="enc:parties(., 'from')"/>
     <xsl:variable name="to" as="xs:string*" select="enc:parties(., 'to')"/>
     <xsl:variable name="date" as="element(tei:date)?" select="enc:doc-date(.)"/>
+    <xsl:variable name="types" as="xs:string*" select="enc:doc-types(.)"/>
     <xsl:variable name="markings" as="xs:string*" select="enc:markings(.)"/>
-    <xsl:if test="exists(($from, $to, $date, $markings))">
+    <xsl:if test="exists(($from, $to, $date, $types, $markings))">
       <dl class="doc-summary">
         <xsl:call-template name="enc:summary-item">
           <xsl:with-param name="label" select="'From'"/>
@@ -36,6 +37,10 @@
             <dd><xsl:call-template name="enc:date-summary"><xsl:with-param name="date" select="$date"/></xsl:call-template></dd>
           </div>
         </xsl:if>
+        <xsl:call-template name="enc:summary-item">
+          <xsl:with-param name="label" select="'Type'"/>
+          <xsl:with-param name="values" select="$types"/>
+        </xsl:call-template>
         <xsl:call-template name="enc:summary-item">
           <xsl:with-param name="label" select="'Markings'"/>
           <xsl:with-param name="values" select="$markings"/>
@@ -56,24 +61,36 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A date as the machine value in words plus the words printed in the document. -->
+  <!--
+    A date for the summary. When the printed words already give the day the TEI value names
+    ("April 9, 1918, 8 p.m." for 1918-04-09T20:00:00+02:31), only the printed words are shown;
+    otherwise the value in words comes first and the printed words follow in brackets. The
+    exact value is always in @datetime and, in words with its time zone, in @title.
+  -->
   <xsl:template name="enc:date-summary" as="node()*">
     <xsl:param name="date" as="element(tei:date)" required="yes"/>
     <xsl:variable name="label" as="xs:string" select="enc:date-label($date)"/>
     <xsl:variable name="printed" as="xs:string" select="enc:plain($date)"/>
     <xsl:variable name="when" as="xs:string?" select="enc:datetime-attr($date)"/>
-    <xsl:if test="$label">
-      <xsl:choose>
-        <xsl:when test="$when">
-          <time class="date-value" datetime="{$when}">{$label}</time>
-        </xsl:when>
-        <xsl:otherwise>
-          <span class="date-value">{$label}</span>
-        </xsl:otherwise>
-      </xsl:choose>
+    <xsl:variable name="day" as="xs:string" select="enc:day-words($date)"/>
+    <xsl:variable name="printed-only" as="xs:boolean"
+        select="$printed ne '' and ($label eq '' or $printed eq $label or ($day ne '' and contains($printed, $day)))"/>
+    <xsl:variable name="shown" as="xs:string"
+        select="if ($printed-only) then $printed else enc:date-words($date)"/>
+    <xsl:if test="$shown">
+      <xsl:element name="{if ($when) then 'time' else 'span'}">
+        <xsl:attribute name="class" select="'date-value'"/>
+        <xsl:if test="$when">
+          <xsl:attribute name="datetime" select="$when"/>
+        </xsl:if>
+        <xsl:if test="$label and $label ne $shown">
+          <xsl:attribute name="title" select="$label"/>
+        </xsl:if>
+        <xsl:value-of select="$shown"/>
+      </xsl:element>
     </xsl:if>
-    <xsl:if test="$printed and $printed ne $label">
-      <xsl:if test="$label">
+    <xsl:if test="not($printed-only) and $printed and $printed ne $shown">
+      <xsl:if test="$shown">
         <xsl:text> </xsl:text>
       </xsl:if>
       <span class="date-printed">({$printed})</span>
