@@ -204,6 +204,7 @@ def build(
     *,
     progress: Progress | None = None,
     clean: bool = False,
+    title: str | None = None,
 ) -> Report:
     """Encode, validate, render ``out_dir/html`` and ``out_dir/print``, write the report.
 
@@ -211,17 +212,18 @@ def build(
     and some files were invalid, they are tried again without the invalid files. With
     ``clean`` (and only then) TEI and HTML files that no current input produced are
     removed, except the TEI of an input that failed this time (its last good version).
+    ``title`` names the edition (title page, index, running heads).
     """
     report = encode_inputs(inputs, out_dir, progress=progress)
-    html = _render(report, "html", out_dir / "html")
-    _render(report, "print", out_dir / "print")
+    html = _render(report, "html", out_dir / "html", title)
+    _render(report, "print", out_dir / "print", title)
     if clean:
         _clean(report, out_dir, html, inputs)
     report.write(out_dir / "report.json")
     return report
 
 
-def _render(report: Report, kind: str, target: Path) -> list[Path] | None:
+def _render(report: Report, kind: str, target: Path, title: str | None = None) -> list[Path] | None:
     """Render one edition into ``target``; failures become batch errors in ``report``."""
     everything = report.tei_files()
     if not everything:
@@ -234,7 +236,7 @@ def _render(report: Report, kind: str, target: Path) -> list[Path] | None:
         attempts.append(valid)
     for n, files in enumerate(attempts):
         try:
-            written = render_editions(kind, files, target)
+            written = render_editions(kind, files, target, title=title)
         except EncoderError as exc:
             report.errors.append(_diagnostic(exc, str(target), f"{kind} edition: "))
         except Exception as exc:
@@ -250,15 +252,15 @@ def _render(report: Report, kind: str, target: Path) -> list[Path] | None:
     return None
 
 
-def render_editions(kind: str, tei_files: Sequence[Path], out_dir: Path) -> list[Path]:
+def render_editions(kind: str, tei_files: Sequence[Path], out_dir: Path, *, title: str | None = None) -> list[Path]:
     """Run the ``html`` or ``print`` edition over TEI files already trusted or checked."""
     from .render import render_html, render_print
 
     _prepare(out_dir)
     if kind == "html":
-        return list(render_html(list(tei_files), out_dir))
+        return list(render_html(list(tei_files), out_dir, title=title))
     if kind == "print":
-        return [render_print(list(tei_files), out_dir)]
+        return [render_print(list(tei_files), out_dir, title=title)]
     raise EncoderError(f"unknown edition '{kind}': choose html or print")
 
 

@@ -53,6 +53,13 @@ def _output_option(*, required: bool) -> Callable[[Callable[..., Any]], Callable
 _quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print errors, not warnings.")
 
 
+_title_option = click.option(
+    "--title",
+    default=None,
+    help="The edition's title (title page, index, running heads).",
+)
+
+
 @click.group("telegram-tei", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="telegram-tei")
 def main() -> None:
@@ -68,8 +75,9 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...", type=click.Path(path_type=Path))
 @_output_option(required=False)
 @click.option("--clean", is_flag=True, help="Remove TEI/HTML files of inputs that are gone.")
+@_title_option
 @_quiet_option
-def build(inputs: tuple[Path, ...], output: Path, clean: bool, quiet: bool) -> None:
+def build(inputs: tuple[Path, ...], output: Path, clean: bool, title: str | None, quiet: bool) -> None:
     """Encode, validate and render a whole edition.
 
     Writes DIR/tei/*.xml, DIR/html/, DIR/print/edition.pdf and DIR/report.json.
@@ -78,14 +86,14 @@ def build(inputs: tuple[Path, ...], output: Path, clean: bool, quiet: bool) -> N
 
     \b
     Example:
-        telegram-tei build telegrams/ -o edition
+        telegram-tei build telegrams/ -o edition --title "Lebanon, 1958"
     """
     from .build import build as run_build
     from .resources import sample_files
 
     files = collect_inputs(list(inputs) or sample_files())
     with _progress(len(files), "Encoding") as tick:
-        report = run_build(files, output, progress=_reporter(tick, quiet), clean=clean)
+        report = run_build(files, output, progress=_reporter(tick, quiet), clean=clean, title=title)
     _finish(report, output, quiet)
 
 
@@ -148,7 +156,8 @@ def validate(paths: tuple[Path, ...], strict: bool) -> None:
 @click.argument("kind", type=click.Choice(["html", "print"]))
 @click.argument("tei", nargs=-1, required=True, metavar="TEI...", type=click.Path(path_type=Path))
 @_output_option(required=True)
-def render(kind: str, tei: tuple[Path, ...], output: Path) -> None:
+@_title_option
+def render(kind: str, tei: tuple[Path, ...], output: Path, title: str | None) -> None:
     """Render TEI files as the HTML or the PDF (print) edition.
 
     Files that are not safe, well-formed XML are refused one by one (exit code 1);
@@ -166,7 +175,7 @@ def render(kind: str, tei: tuple[Path, ...], output: Path) -> None:
         click.echo(str(finding), err=True)
     if not safe:
         raise click.ClickException("nothing to render: no TEI file could be read safely")
-    written = render_editions(kind, safe, output)
+    written = render_editions(kind, safe, output, title=title)
     for path in written:
         click.echo(str(path))
     click.echo(f"{_plural(len(written), 'file')} written to {output}")

@@ -364,3 +364,11 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
             for _ in range(3):
                 tick()
         assert ("Encoding" in stream.getvalue()) is drawn
+
+
+def test_build_title_names_the_edition(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TELEGRAM)
+    result = run("build", tmp_path / "a.txt", "-o", tmp_path / "out", "--title", "Lebanon & Syria, 1958")
+    assert result.exit_code == 0, result.stderr
+    index = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "Lebanon &amp; Syria, 1958" in index
