@@ -15,14 +15,24 @@ _ROOT = Path(__file__).resolve().parent.parent
 
 
 def _find(package: str, checkout_dir: str) -> Path:
+    """The folder in a checkout (editable installs too), else the installed copy.
+
+    ``encoder._schemas`` and ``encoder._xslt`` are data folders without ``__init__.py``:
+    importlib sees them as namespace packages whose ``files()`` is a MultiplexedPath, so
+    the installed folder is looked up beside this module first.
+    """
     local = _ROOT / checkout_dir
     if local.is_dir() and (_ROOT / "encoder").is_dir():
         return local
+    installed = Path(__file__).resolve().parent / package.rsplit(".", 1)[1]
+    if installed.is_dir():
+        return installed
     try:
         found = resources.files(package)
     except ModuleNotFoundError:  # pragma: no cover - broken install
         return local
-    return Path(str(found))
+    paths = getattr(found, "_paths", None)
+    return Path(str(paths[0])) if paths else Path(str(found))
 
 
 @cache
