@@ -15,17 +15,15 @@ so a failed run never leaves half a page behind.
 from __future__ import annotations
 
 import copy
-import os
 import re
-import tempfile
 from collections.abc import Mapping, Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from .errors import TransformError
+from .outputs import atomic_write, safe_stem
 from .pdf import html_to_pdf
 from .safexml import parse_user_xml
 from .transform import stylesheet_path, transform
@@ -45,11 +43,9 @@ PDF_NAME = "edition.pdf"
 DEFAULT_TITLE = "telegram-tei edition"
 """The edition's title when the caller gives none and the files cite no common monograph."""
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _MAX_TITLE = 200
 _RESERVED = {"index"}
-_MAX_STEM = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +85,13 @@ def _ordered(sources: list[_Source]) -> list[_Source]:
 
 
 def _safe_stem(path: Path) -> str:
-    """The file's stem with ``.xml`` and a trailing ``.tei`` removed, made URL- and file-safe."""
+    """The file's stem with ``.xml`` and a trailing ``.tei`` removed, made URL- and file-safe
+    by the same rule as every output name (:func:`encoder.outputs.safe_stem`)."""
     name = path.name
     for suffix in (".xml", ".tei"):
         if name.lower().endswith(suffix) and len(name) > len(suffix):
             name = name[: -len(suffix)]
-    stem = _UNSAFE.sub("-", name).lstrip("._-")[:_MAX_STEM].rstrip(".")
-    return stem or "document"
+    return safe_stem(f"{name}.html")
 
 
 def _with_pages(sources: list[_Source]) -> list[_Source]:
@@ -127,23 +123,6 @@ def _edition_xml(sources: Sequence[_Source], keyed: bool) -> str:
             document.set("key", f"e{position}")
         document.append(copy.deepcopy(source.tree.getroot()))
     return etree.tostring(root, encoding="unicode")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise TransformError(f"cannot write: {exc.strerror or exc}", str(path)) from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except OSError as exc:
-        with suppress(OSError):
-            os.unlink(temp)
-        raise TransformError(f"cannot write: {exc.strerror or exc}", str(path)) from None
 
 
 def _make_dir(out_dir: Path) -> None:
@@ -216,7 +195,7 @@ def render_html(tei_files: Sequence[Path], out_dir: Path, *, title: str | None =
     pages.insert(0, (index, index_html))
     _make_dir(out_dir)
     for target, html in pages:
-        _write_atomic(target, html)
+        atomic_write(target, html)
     return [target for target, _ in pages]
 
 
@@ -232,7 +211,7 @@ def render_print(tei_files: Sequence[Path], out_dir: Path, *, title: str | None 
     html = _run(PRINT_XSL, _edition_xml(sources, keyed=True), str(html_path), params)
     pdf = html_to_pdf(html.decode("utf-8"), str(html_path))
     _make_dir(out_dir)
-    _write_atomic(html_path, html)
+    atomic_write(html_path, html)
     pdf_path = out_dir / PDF_NAME
-    _write_atomic(pdf_path, pdf)
+    atomic_write(pdf_path, pdf)
     return pdf_path

@@ -18,12 +18,13 @@ process-wide. For parallel work use processes, each importing this module afresh
 
 from __future__ import annotations
 
+import locale
 import os
 import sys
 import tempfile
 import threading
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable
@@ -41,7 +42,14 @@ def _processor() -> PySaxonProcessor:
     """The process's one Saxon processor, created on first use."""
     global _PROCESSOR
     if _PROCESSOR is None:
+        # SaxonC's start-up calls setlocale(LC_ALL, ""): LC_COLLATE then turns from "C"
+        # into e.g. C.UTF-8, which Python reads back by an alias (en_US.UTF-8) that may not
+        # be installed; elementpath (inside xmlschema) then fails to restore it, keeps its
+        # collation lock, and the next validation in this process hangs. Put it back.
+        saved = locale.setlocale(locale.LC_ALL, None)
         _PROCESSOR = PySaxonProcessor(license=False)
+        with suppress(locale.Error):
+            locale.setlocale(locale.LC_ALL, saved)
     return _PROCESSOR
 
 
