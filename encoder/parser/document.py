@@ -11,6 +11,7 @@ import re
 from functools import partial
 
 from .. import dates
+from ..errors import Diagnostic
 from ..model import (
     Closer,
     Dateline,
@@ -43,6 +44,8 @@ from .slots import (
     store_signed,
 )
 
+_SENTENCE_RE = re.compile(r"^(?=.{80,})[^()]*[a-z][.!?]$")
+"""A first line that reads as a sentence of running text, not a heading."""
 _LIST_TYPES = {
     "subject": "subject",
     "participants": "participants",
@@ -156,9 +159,31 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
     doc.first_line = lines[0].no if lines else 1
     doc.last_line = lines[-1].no if lines else 1
     note_list = find_note_list(lines)
+    if note_list is not None and all(ln.blank for ln in lines[: note_list.start]):
+        # a note list with no text above it: keep its lines as the text itself
+        doc.diagnostics.append(
+            Diagnostic(
+                "warning",
+                "a footnote list without any text: read as text",
+                source_name,
+                note_list.items[0].line,
+                "parse.footnotes",
+            )
+        )
+        note_list = None
     content = lines[: note_list.start] if note_list else lines
     cur = Cursor(content)
     pre = read_preamble(cur)
+    if pre.heading is not None and _SENTENCE_RE.match(pre.heading.stripped):
+        doc.diagnostics.append(
+            Diagnostic(
+                "warning",
+                "no heading recognised: the first line stands as the heading",
+                source_name,
+                pre.heading.no,
+                "parse.heading",
+            )
+        )
     b = Builder()
     info_box: list[heading_mod.HeadingInfo] = []
 
@@ -316,4 +341,13 @@ def _pages(doc: Document, b: Builder) -> list[str]:
         walk(part.body)
         walk(part.postscript)
     marks.sort(key=lambda t: t[0])
+    seen: set[str] = set()
+    for line, n in marks:
+        if n in seen:
+            doc.diagnostics.append(
+                Diagnostic(
+                    "warning", f"page {n} is marked twice ([Page {n}])", doc.source_name, line, "parse.page"
+                )
+            )
+        seen.add(n)
     return [n for _, n in marks]
