@@ -20,13 +20,18 @@ from encoder.model import (
 )
 
 
-def inline(items: list) -> str:
+def inline(items: list, *, note_text: bool = False, plain: bool = False) -> str:
+    """Inline content as text; notes as ``{n}`` (``{n|text}`` with ``note_text``); with
+    ``plain``, names and highlights show their words only."""
     out = []
     for x in items:
         if isinstance(x, str):
             out.append(x)
         elif isinstance(x, NoteRef):
-            out.append("{" + x.note.n + "}")
+            text = "|" + inline(x.note.content, note_text=True, plain=True) if note_text else ""
+            out.append("{" + x.note.n + text + "}")
+        elif plain and isinstance(x, (Name, Hi, DateSpan)):
+            out.append(inline(x.content, note_text=note_text, plain=True))
         elif isinstance(x, PageBreak):
             out.append(f"<pb {x.n}>")
         elif isinstance(x, LineBreak):

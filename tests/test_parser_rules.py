@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from dump import dump, inline
 from fixturefile import params
 
-from encoder.model import Hi, ListBlock, Name, NoteRef, Paragraph
+from encoder.model import ListBlock, Paragraph
 from encoder.parser import parse_documents
 from encoder.parser.heading import analyze
 
 
 def _show(items: list) -> str:
-    out = []
-    for x in items:
-        if isinstance(x, str):
-            out.append(x)
-        elif isinstance(x, NoteRef):
-            out.append("{" + x.note.n + "|" + _show(x.note.content) + "}")
-        elif isinstance(x, (Hi, Name)):
-            out.append(_show(x.content))
-    return "".join(out)
+    return inline(items, note_text=True, plain=True)
 
 
 @pytest.mark.parametrize(("text", "expected"), params("markers"))
@@ -50,6 +43,4 @@ def test_heading(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), params("blocks"))
 def test_blocks(text: str, expected: str) -> None:
-    from dump import dump
-
     assert dump(parse_documents(text, "case.txt")[0]) == expected
