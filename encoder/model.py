@@ -136,6 +136,8 @@ class ListBlock:
     line: int = 0
     type: str | None = None
     """A FRUS ``list/@type``: ``participants``, ``subject``, ``simple`` …"""
+    head: list[Inline] | None = None
+    """The line that names the list (``PARTICIPANTS:``), as FRUS's ``list/head``."""
 
 
 @dataclass(slots=True)

@@ -340,19 +340,29 @@ def place_span(text: str, date_start: int) -> tuple[int, int] | None:
             return None if WITHHELD.fullmatch(text[s:e]) else (s, e)
 
 
+def _name_part(word: str, after: list[str]) -> bool:
+    """``Tel`` of ``Tel Aviv``: a stop word that opens a compound place name (no stop
+    after it, a capitalised word next) is part of the name, not a telegram reference."""
+    return word in _COMPOUND_HEADS and bool(after) and after[0][:1].isupper()
+
+
+_COMPOUND_HEADS = _words("Tel")
+"""The stop words that also begin place names (``Tel Aviv``, ``Tel Hai``)."""
+
+
 def place_words_ok(place: str) -> bool:
     """Place words are capitalised names and a few small words (of, the, de, aboard …)."""
     words = _PLACE_WORD.findall(place)
     if len(words) > 20:
         return False
-    for word in words:
+    for k, word in enumerate(words):
         bare = word.strip(_PUNCT)
         if not bare:
             continue
         if any(c.isdigit() for c in bare):
             return False
         if bare[0].isupper() or bare == "&":
-            if bare.lower().strip(".") in _STOP:
+            if bare.lower().strip(".") in _STOP and not _name_part(word, words[k + 1 : k + 2]):
                 return False
         elif bare not in _CONNECTORS:
             return False

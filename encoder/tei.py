@@ -129,6 +129,8 @@ class _Writer:
                 lst = _el(parent, "list")
                 if blk.type:
                     lst.set("type", blk.type)
+                if blk.head is not None:
+                    self.content(_el(lst, "head"), blk.head)
                 for item in blk.items:
                     if item.label:
                         _el(lst, "label", item.label)

@@ -81,6 +81,8 @@ def _part(part: Part, lines: list[str], indent: str = "") -> None:
                 lines.append(f"{indent}table: " + " | ".join(inline(c) for c in row))
         elif isinstance(blk, ListBlock):
             kind = f" {blk.type}" if blk.type else ""
+            if blk.head is not None:
+                lines.append(f"{indent}list head{kind}: {inline(blk.head)}")
             for it in blk.items:
                 lines.append(
                     f"{indent}item{kind}: {(it.label + ' ') if it.label else ''}{inline(it.content)}"

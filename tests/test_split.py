@@ -65,3 +65,26 @@ def test_legacy_file_lines_split() -> None:
     docs = parse_documents(LEGACY, "leg.txt")
     assert [d.file_number for d in docs] == ["124.842/130", "124.842/133"]
     assert [d.serial for d in docs] == ["461", "466"]
+
+
+def test_split_without_blank_lines_after_a_note_list_and_in_old_volumes() -> None:
+    """Copies that dropped the blank lines still split: after the last footnote item, and
+    where a ``No. N.`` line stands over an ``A to B.`` heading; a serial over a sentence
+    does not split."""
+    text = "\n".join(
+        [
+            "No. 39.",
+            "Mr. Fish to Mr. E. B. Washburne.",
+            "First text.",
+            "No. 40.",
+            "Mr. Fish to Mr. Bancroft.",
+            "No. 1234.",
+            "Sir: I have the honor to inform you.1",
+            "  1. Not printed.",
+            "86. Telegram From the Embassy in Lebanon to the Department of State1",
+            "Text.",
+            "  1. Source: Department of State. Secret.",
+        ]
+    )
+    docs = parse_documents(text, "chapter.txt")
+    assert [d.number for d in docs] == ["39", "40", "86"]

@@ -19,10 +19,11 @@ _BULLET_RE = re.compile(r"^\s*(?:[-•▪◦*]|\u2022)\s+(?![*\s]*$)(?!\*)(.*)$"
 _LABEL_ONLY_RE = re.compile(r"^(?:[-•]\s+)?(\(?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,5})[.)])$")
 _SALUTE_RE = re.compile(
     r"^(I have(?: the honor to be)?|I am|I remain|I have, etc|Very respectfully|Respectfully"
-    r"|Sincerely|Faithfully|Yours|Your obedient servant|With (?:high|the highest) respect|"
-    r"Accept, (?:sir|Sir)|I take this opportunity)\b.{0,80}[,.]$"
+    r"|Sincerely|Faithfully|Cordially|Yours|Your obedient servant|With (?:high|the highest) respect"
+    r"|With (?:warm|warmest|kind|kindest|best|all good|every good)\b|(?:Warm|Warmest|Kind|Best) regards"
+    r"|As ever|Ever yours|Accept, (?:sir|Sir)|I take this opportunity)\b.{0,80}[,.]$"
 )
-_NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.|Mc[A-Z][\w’']*\.?|de|van|von|da|del|la|le|du|y)"
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,4}|[A-Z][\w’'\-]*\.?|[A-Z]\.|Mc[A-Z][\w’']*\.?|de|van|von|da|del|la|le|du|y)"
 _NAME_RE = re.compile(rf"^[“\"]?{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,5}}[.,”\"]*$")
 _ATTACH_START_RE = re.compile(
     r"^\[(?:Inclosure|Enclosure|Subinclosure|Subenclosure|Translation|Attachment|Annex|Appendix|Tab)\b"
@@ -55,6 +56,15 @@ class RawPart:
     postscript: list[RawBlock] = field(default_factory=list)
 
 
+LIST_HEAD_RE = re.compile(
+    r"^(?P<kind>SUBJECTS?|PARTICIPANTS|PERSONS PRESENT|PRESENT|Subjects?|Participants|Persons Present)"
+    r"\s*:?\d{0,2}$"
+)
+"""The line that opens a memorandum's subject or participants list, alone on its line."""
+_LIST_ITEM_MAX = 160
+"""A participant or subject line is short; a longer line is the memorandum's text."""
+
+
 _TRAILING_MARK_RE = re.compile(r"(?<=[^\W\d_]|[.,”’])\d{1,2}$")
 
 
@@ -66,9 +76,20 @@ def is_caps_signature(text: str) -> bool:
 
 
 _NOT_NAMES = {
+    "sincerely",
+    "sincerely yours",
+    "yours sincerely",
+    "faithfully",
+    "yours faithfully",
+    "cordially",
+    "respectfully",
+    "very respectfully",
+    "regards",
+    "best regards",
+    "warm regards",
+    "as ever",
     "end",
     "ends",
-    "regards",
     "thanks",
     "confirm",
     "confirmed",
@@ -134,11 +155,33 @@ def cut_blocks(lines: list[Line]) -> list[RawBlock]:
     in_list = False
     pending_label: tuple[str, int] | None = None
     prev_blank = True
+    named: str | None = None
+    """While a named list (``PARTICIPANTS``) runs: its kind; its items are the short lines
+    after its head, up to a blank line (a subject list takes one line)."""
     for ln in lines:
         text = ln.stripped
         if not text:
             prev_blank = True
+            if named and blocks[-1].kind == "item":
+                named = None
             continue
+        m_head = LIST_HEAD_RE.match(text) if pending_label is None else None
+        if m_head:
+            list_id += 1
+            named = m_head.group("kind").lower().rstrip("s")
+            blocks.append(RawBlock("lhead", text, ln.no, None, list_id))
+            in_list = False
+            prev_blank = False
+            continue
+        if named:
+            if len(text) <= _LIST_ITEM_MAX and not PAGE_LINE_RE.match(text) and "\t" not in text:
+                item_text = _BULLET_RE.match(ln.text)
+                blocks.append(RawBlock("item", item_text.group(1) if item_text else text, ln.no, None, list_id))
+                if named == "subject":
+                    named = None
+                prev_blank = False
+                continue
+            named = None
         if "\t" in text:
             cells = [c.strip() for c in text.split("\t")]
             if not (blocks and blocks[-1].kind == "row"):
@@ -188,9 +231,22 @@ def cut_blocks(lines: list[Line]) -> list[RawBlock]:
     return blocks
 
 
-_HEADING_LINE_RE = re.compile(
-    r"^(?:Mr\.|Mrs\.|The|Señor|Senor|Count|Baron|Lord|Sir)\s.{2,80}\sto\s.{2,80}\.$"
+_HEADING_SHAPE_RE = re.compile(r"^[A-Z][^\s]*\s.{2,80}\sto\s.{2,80}\.$")
+_HEADING_SMALL = frozenset(
+    "of the to in at and for de del della di du da das des la le les el van von y on near"
+    " ad interim chargé chargé d’affaires d'affaires".split()
 )
+
+
+def is_heading_line(text: str) -> bool:
+    """True for an enclosure's heading (``Mr. W. Hoffman to the Duke de Gramont.``,
+    ``The Secretary of State to the Minister in France.``): ``A to B.``, and every word
+    capitalised but the small ones of titles. ``The President agreed to the proposal.``
+    has the shape but not the words."""
+    if not _HEADING_SHAPE_RE.match(text):
+        return False
+    words = re.findall(r"[^\W\d_][\w’'.\-]*", text)
+    return all(w[0].isupper() or w.lower().rstrip(".") in _HEADING_SMALL for w in words)
 
 
 def _is_attachment_start(blocks: list[RawBlock], i: int) -> bool:
@@ -199,7 +255,7 @@ def _is_attachment_start(blocks: list[RawBlock], i: int) -> bool:
         return False
     if _ATTACH_START_RE.match(b.text):
         return True
-    return bool(_HEADING_LINE_RE.match(b.text)) and len(b.text) < 120
+    return is_heading_line(b.text) and len(b.text) < 120
 
 
 def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]:
@@ -292,10 +348,10 @@ def _unsigned_attachment(blocks: list[RawBlock]) -> int | None:
         b, nxt = blocks[i], blocks[i + 1]
         if b.kind != "p" or nxt.kind != "p":
             continue
-        if _HEADING_LINE_RE.match(b.text) and dates.looks_like_dateline(nxt.text):
+        if is_heading_line(b.text) and dates.looks_like_dateline(nxt.text):
             j = i - 1 if blocks[i - 1].kind == "p" and _ATTACH_START_RE.match(blocks[i - 1].text) else i
             return j
-        if _ATTACH_START_RE.match(b.text) and _HEADING_LINE_RE.match(nxt.text):
+        if _ATTACH_START_RE.match(b.text) and is_heading_line(nxt.text):
             return i
     return None
 

@@ -50,6 +50,8 @@ _LIST_TYPES = {
     "subject": "subject",
     "participants": "participants",
     "persons present": "participants",
+    "present": "participants",
+    "subjects": "subject",
 }
 """Lists the line above names: a memorandum's subject and participants (FRUS list/@type)."""
 _SERIAL_P_RE = re.compile(r"^(\d{1,7})\.\s")
@@ -77,6 +79,13 @@ def _part_blocks(raw: RawPart, part: Part, b: Builder) -> None:
             for cell_text in blk.text.split("\t"):
                 row.append([])
                 b.add(cell_text, partial(set_cell, row, len(row) - 1), blk.line)
+            continue
+        if blk.kind == "lhead":
+            kind = _LIST_TYPES.get(blk.text.strip(" :0123456789").lower())
+            lst = ListBlock([], blk.line, kind, head=[])
+            lists[blk.list_id] = lst
+            part.body.append(lst)
+            b.add(blk.text, partial(set_attr, lst, "head"), blk.line)
             continue
         if blk.kind == "item":
             lst = lists.get(blk.list_id)

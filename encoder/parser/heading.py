@@ -83,8 +83,6 @@ _TITLES = (
     "Minister",
     "Consul",
     "Commissioner",
-    "Lord",
-    "Sir",
     "Dr.",
     "Judge",
     "Justice",
@@ -95,6 +93,13 @@ _TITLE_NAME_RE = re.compile(
     + "|".join(sorted(map(re.escape, _TITLES), key=len, reverse=True))
     + r")\s+((?:[A-Z][\w’'.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w’'.-]*|[A-Z]\.|de|van|von|da|del|la|le)){0,3})$"
 )
+_NOBLE_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:Count|Countess|Baron|Baroness|Duke|Duchess|Earl|Marquis|Marquess|Prince"
+    r"|Princess|Viscount|Lord|Lady|Sir|Chevalier)\s+(?:(?:de|di|da|von|van|of|d’|d')\s*)?[A-Z][\w’'.-]*"
+    r"(?:\s+(?:[A-Z][\w’'.-]*|de|di|von|van|of|la|le))*$"
+)
+"""A title of nobility and a name (``the Duke de Gramont``, ``Earl Granville``, ``Sir
+Edward Thornton``): FRUS marks the whole, article included, as the person."""
 _COURTESY_RE = re.compile(r"^(Mr|Mrs|Messrs|Miss|Ms|Señor|Senor|Monsieur|M)\.?\s+\S")
 _PAREN_RE = re.compile(r"\(\s*([^()]+?)\s*\)")
 
@@ -153,7 +158,7 @@ def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], 
         name_start = start + paren.start(1)
         name_end = start + paren.end(1)
         return [NameSpan(name_start, name_end, "persName", role)], Party(paren.group(1), office or None)
-    if _COURTESY_RE.match(part):
+    if _COURTESY_RE.match(part) or _NOBLE_RE.match(part):
         return [NameSpan(start, end, "persName", role)], Party(part, None)
     m = _TITLE_NAME_RE.match(part)
     if m:

@@ -62,6 +62,17 @@ class Segment:
     """True where numbers are never split into number and marker (datelines, file lines)."""
 
 
+def has_glued_marker(text: str) -> bool:
+    """True when a digit run is glued to a letter somewhere in ``text`` (``Portsmouth.3``
+    counts through its period; clock times and paragraph numbers do not)."""
+    masked = [(m.start(), m.end()) for m in _TIME_RE.finditer(text)]
+    return any(
+        not any(a <= m.start() < b for a, b in masked) and text[m.start() - 1].isalpha()
+        or text[m.start() - 1] in ".,;:)”’\"" and m.start() >= 2 and text[m.start() - 2].isalpha()
+        for m in _GLUED_RE.finditer(text)
+    )
+
+
 def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 

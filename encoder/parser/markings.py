@@ -62,6 +62,7 @@ HANDLING = (
     "rybat",
     "limit distribution",
     "limited distribution",
+    "security information",
 )
 _KIND = {w: "classification" for w in CLASSIFICATION}
 _KIND.update({w: "precedence" for w in PRECEDENCE})
@@ -113,6 +114,8 @@ _VOCAB = {
     "mostly",
     "highly",
     "rybat",
+    "security",
+    "information",
 }
 _CORE = {
     "secret",
@@ -141,6 +144,9 @@ _IN_NOTE_RE = re.compile(
     + r")(?![A-Za-z])",
     re.IGNORECASE,
 )
+
+_RUN_RE = re.compile(rf"{_IN_NOTE_RE.pattern}(?:[\s,]+{_IN_NOTE_RE.pattern})*", re.IGNORECASE)
+"""One part of a marking list, possibly several markings run together (``Niact Immediate``)."""
 
 
 def is_marking_line(text: str) -> bool:
@@ -183,7 +189,7 @@ def from_source_note(text: str) -> list[Marking]:
     seen: set[str] = set()
     for sentence in re.split(r"(?<=[.])\s+", body):
         parts = [p.strip(" .") for p in sentence.split(";")]
-        hits = [p for p in parts if p and _IN_NOTE_RE.fullmatch(p)]
+        hits = [h for p in parts if p and _RUN_RE.fullmatch(p) for h in _IN_NOTE_RE.findall(p)]
         if not hits:
             continue
         for p in hits:

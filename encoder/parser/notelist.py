@@ -37,8 +37,23 @@ class NoteList:
     """Index (into the document's lines) of the list's first line."""
 
 
+def _glued_continuation(lines: list[Line], i: int) -> bool:
+    """A flush-left line that goes on with the note above it: no blank line between (a
+    note of several paragraphs, or a copy that lost the indent), and neither a signature
+    nor a salutation, which follow a body's own indented list in the same way."""
+    from .body import is_name_line
+
+    text = lines[i].stripped
+    return (
+        i > 0
+        and not lines[i - 1].blank
+        and not is_name_line(text)
+        and not re.match(r"(?:I have|I am|Respectfully|Sincerely|Very respectfully)\b", text)
+    )
+
+
 def _numbered_run(lines: list[Line]) -> NoteList | None:
-    """The last run of indented ``N.`` lines counting 1, 2, 3 … up to the end."""
+    """The last run of ``N.`` lines counting 1, 2, 3 … (or 0, 1, 2 …) up to the end."""
     end = len(lines)
     while end and lines[end - 1].blank:
         end -= 1
@@ -54,21 +69,52 @@ def _numbered_run(lines: list[Line]) -> NoteList | None:
                 text = " ".join([text, *reversed(continuation)])
                 continuation = []
             items.append(NoteItem(int(m.group(1)), text, ln.no))
-            if int(m.group(1)) == 1:
+            if int(m.group(1)) == 1 and not (i > 0 and _ZERO_ITEM_RE.match(_prev_text(lines, i))):
+                break
+            if int(m.group(1)) == 0:
                 break
         elif ln.blank:
             pass
-        elif ln.text.startswith(("    ", "\t")):
+        elif ln.text.startswith(("    ", "\t")) or _glued_continuation(lines, i):
             continuation.append(ln.text.strip())
         else:
             return None
         i -= 1
-    if not items or items[-1].index != 1:
+    if not items or items[-1].index not in (0, 1) or continuation:
         return None
     items.reverse()
-    if [it.index for it in items] != list(range(1, len(items) + 1)):
+    first = items[0].index
+    if [it.index for it in items] != list(range(first, first + len(items))):
         return None
+    if first == 0:  # a list printed from 0: its notes are still the first, second …
+        items = [NoteItem(it.index + 1, it.text, it.line) for it in items]
     return NoteList(items, i)
+
+
+_ZERO_ITEM_RE = re.compile(r"^\s*0\.\s+\S")
+
+
+def _prev_text(lines: list[Line], i: int) -> str:
+    """The nearest non-blank line above line ``i`` (empty when there is none)."""
+    j = i - 1
+    while j >= 0 and lines[j].blank:
+        j -= 1
+    return lines[j].text if j >= 0 else ""
+
+
+def _introduced_list(lines: list[Line], found: NoteList) -> bool:
+    """True for a numbered list that is the body's own: the line above it ends with a colon
+    (``You should make the following points:``), no item is a source note, and no marker is
+    glued to a word anywhere above. Notes without markers would be guesses; a body list
+    read as notes loses its place in the text."""
+    from .markers import has_glued_marker
+
+    if any(it.text.startswith(("Source:", "[Source:")) for it in found.items):
+        return False
+    above = _prev_text(lines, found.start)
+    if not above.rstrip().endswith(":"):
+        return False
+    return not any(has_glued_marker(ln.text) for ln in lines[: found.start])
 
 
 def _bullet_run(lines: list[Line]) -> NoteList | None:
@@ -93,7 +139,7 @@ def _bullet_run(lines: list[Line]) -> NoteList | None:
 def find_note_list(lines: list[Line]) -> NoteList | None:
     """The document's footnote list, or None when the copy has none."""
     found = _numbered_run(lines) or _bullet_run(lines)
-    if found is None:
+    if found is None or _introduced_list(lines, found):
         return None
     # the list begins at its first item line (skip blanks before it)
     start = found.start

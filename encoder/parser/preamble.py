@@ -27,9 +27,12 @@ LABEL_RE = re.compile(
     r"^\[(?:Telegram|Translation|Extract|Paraphrase|Circular|Memorandum|Letter|Note|Despatch|Inclosure|Enclosure|Copy|Excerpt|Summary|Aide-M[ée]moire)[^\]]*\]\S*$"
 )
 """``[Telegram]``, ``[Telegram—Extract]1``, ``[Translation.]``."""
-SERIAL_RE = re.compile(r"^No\.\s*\d+[A-Z]?\.?\]$")
-"""``No. 502.]``: a despatch's own number, printed left with a bracket."""
+SERIAL_RE = re.compile(r"^\[?No\.\s*\d+[A-Z]?\.?\]?$")
+"""``No. 502.]``, ``No. 1234``: a despatch's own number under its heading (the document
+number, ``No. 44.``, stands above the heading and is read by ``_number``)."""
 RECEIVED_RE = re.compile(r"^\[Received\b[^\]]*\]\S*$")
+AIRGRAM_NO_RE = re.compile(r"^[A-Z]{1,3}[-–‑]\d{1,5}\.?$")
+"""An airgram's number under its heading (``CA–1234``, ``A-57``)."""
 INDICATOR_RE = re.compile(r"^[A-Z][A-Za-z]{2,12}(?:-| )\d{1,6}\.?$")
 """A telegram's circuit label under the markings (``Victory-51``, ``War 32887``)."""
 DOC_KIND_RE = re.compile(
@@ -127,7 +130,29 @@ def _heading(cur: Cursor, pre: Preamble) -> bool:
         pre.number = m.group(1)
         pre.modern = True
     pre.heading = cur.take()
+    # a heading the copy wrapped: "… (Smith) to the" / "Secretary of State1"
+    while _continues_heading(cur, pre.heading.stripped):
+        nxt = cur.take()
+        pre.heading = Line(f"{pre.heading.stripped} {nxt.stripped}", pre.heading.no)
     return True
+
+
+_OPEN_END_RE = re.compile(r"(?:\b(?:to|the|of|and|from|in|at|for|on|with|between|by)|[,(—–-])$")
+_GOES_ON_RE = re.compile(r"^(?:to|of|and|in|at|on|for|the)\s")
+
+
+def _continues_heading(cur: Cursor, text: str) -> bool:
+    """True when the next line finishes a heading cut in two: the heading ends on a word
+    that cannot end one (``to the``), or the next line goes on with one (``of State``).
+    Only a line that follows without a blank line, and that no opener rule claims."""
+    if cur.pos >= len(cur.lines) or cur.lines[cur.pos].blank:
+        return False
+    nxt = cur.lines[cur.pos].stripped
+    if len(text) + len(nxt) > 400 or not (_OPEN_END_RE.search(text) or _GOES_ON_RE.match(nxt)):
+        return False
+    if any(r.match(nxt) for r in (LABEL_RE, SERIAL_RE, RECEIVED_RE, FILE_LINE_RE)):
+        return False
+    return not (is_marking_line(nxt) or dates.looks_like_dateline(nxt))
 
 
 def _label(cur: Cursor, pre: Preamble) -> bool:
@@ -135,7 +160,7 @@ def _label(cur: Cursor, pre: Preamble) -> bool:
     if ln is None or not pre.heading:
         return False
     text = ln.stripped
-    rules = [("label", LABEL_RE), ("serial", SERIAL_RE), ("received", RECEIVED_RE)]
+    rules = [("label", LABEL_RE), ("serial", SERIAL_RE), ("serial", AIRGRAM_NO_RE), ("received", RECEIVED_RE)]
     if any(k == "marking" for k, _ in pre.opener):
         rules.append(("serial", INDICATOR_RE))
     for kind, regex in rules:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .body import is_heading_line
 from .lines import Line
 from .preamble import FILE_LINE_RE, NO_LINE_RE
 
@@ -42,6 +43,19 @@ def _starts_document(lines: list[Line], i: int) -> bool:
     return False
 
 
+_NOTE_ITEM_RE = re.compile(r"^\s+\d{1,3}\.\s+\S|^\s*[-•*]\s.*↩\s*$")
+
+
+def _after_break(lines: list[Line], i: int) -> bool:
+    """A document starts after a blank line; a copy that dropped the blank lines still
+    shows where one document ends: after the last item of its footnote list, or, in the
+    old volumes, where a ``No. 40.`` line stands over an ``A to B.`` heading."""
+    if lines[i - 1].blank or _NOTE_ITEM_RE.match(lines[i - 1].text):
+        return True
+    nxt = lines[i + 1].stripped if i + 1 < len(lines) else ""
+    return bool(NO_LINE_RE.match(lines[i].stripped)) and is_heading_line(nxt)
+
+
 def split_documents(lines: list[Line]) -> list[list[Line]]:
     """The file's lines cut into one list per document (never an empty list)."""
     starts = [0]
@@ -49,7 +63,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
     for i, ln in enumerate(lines):
         if ln.blank:
             continue
-        if seen_text and i > 0 and lines[i - 1].blank and _starts_document(lines, i):
+        if seen_text and i > 0 and _after_break(lines, i) and _starts_document(lines, i):
             # a heading directly under a file line or "No." line belongs to it
             prev = next((lines[j] for j in range(i - 1, -1, -1) if not lines[j].blank), None)
             if prev is None or not (FILE_LINE_RE.match(prev.stripped) or NO_LINE_RE.match(prev.stripped)):
