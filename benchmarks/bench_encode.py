@@ -89,7 +89,9 @@ def run_cli(*args: str) -> tuple[float, float, int]:
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "encoder", *args],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     assert child.stderr is not None
     errors = child.stderr.read()
@@ -135,8 +137,10 @@ def main() -> None:
         for name, seconds in [*stages.items(), ("library", total)]:
             rate = args.n / seconds if seconds else float("inf")
             print(f"{name:<12}{seconds:>10.3f}{seconds / args.n * 1000:>10.3f}{rate:>10.0f}")
-        print(f"\npeak Python allocations (tracemalloc): {peak / 2**20:.1f} MB;"
-              f" peak RSS of this process: {rss:.0f} MB")
+        print(
+            f"\npeak Python allocations (tracemalloc): {peak / 2**20:.1f} MB;"
+            f" peak RSS of this process: {rss:.0f} MB"
+        )
 
         if args.no_build:
             return

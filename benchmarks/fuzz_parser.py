@@ -28,11 +28,38 @@ from encoder.resources import sample_files  # noqa: E402
 from encoder.tei import serialize, to_tei  # noqa: E402
 
 SNIPPETS = [
-    "[Page 12]", "[Page XIV]", "1", "23", "  1. Not printed.", "- Note.↩", "No. 580", "[Telegram]",
-    "very secret", "Washington, June 16, 1958—9:02 p.m.", "[Received 5 p.m.]", "(", ")", "[", "]",
-    "\n\n", "\n", "“", "”", "—", "  • ", "1.", "A.", "[less than 1 line of source text not declassified]",
-    "File No. 861.77/267", "86. Telegram From the Embassy in Lebanon to the Department of State1",
-    "Mr. Fish to Mr. Washburne.", "I have, etc.,", "HAMILTON FISH.", "\t", "* * * * *", "0",
+    "[Page 12]",
+    "[Page XIV]",
+    "1",
+    "23",
+    "  1. Not printed.",
+    "- Note.↩",
+    "No. 580",
+    "[Telegram]",
+    "very secret",
+    "Washington, June 16, 1958—9:02 p.m.",
+    "[Received 5 p.m.]",
+    "(",
+    ")",
+    "[",
+    "]",
+    "\n\n",
+    "\n",
+    "“",
+    "”",
+    "—",
+    "  • ",
+    "1.",
+    "A.",
+    "[less than 1 line of source text not declassified]",
+    "File No. 861.77/267",
+    "86. Telegram From the Embassy in Lebanon to the Department of State1",
+    "Mr. Fish to Mr. Washburne.",
+    "I have, etc.,",
+    "HAMILTON FISH.",
+    "\t",
+    "* * * * *",
+    "0",
 ]
 
 
@@ -51,7 +78,11 @@ def mutate(rng: random.Random, seeds: list[str]) -> str:
             cut = rng.randint(0, len(other))
             text = text[:pos] + other[cut : cut + rng.randint(1, 2000)]
         elif op == 3:
-            text = text[:pos] + "".join(chr(rng.randint(32, 0x2FFF)) for _ in range(rng.randint(1, 30))) + text[pos:]
+            text = (
+                text[:pos]
+                + "".join(chr(rng.randint(32, 0x2FFF)) for _ in range(rng.randint(1, 30)))
+                + text[pos:]
+            )
         elif op == 4:
             text = text.upper() if rng.random() < 0.5 else text.lower()
         elif op == 5:
@@ -86,7 +117,9 @@ def main() -> int:
                 print(f"--- input {i} crashed:\n{text[:500]!r}")
                 traceback.print_exc()
     took = time.perf_counter() - start
-    print(f"{args.count} inputs, {docs} documents, {parse_errors} ParseError, {failures} crashes, {took:.1f} s ({1000 * took / args.count:.2f} ms/input)")
+    print(
+        f"{args.count} inputs, {docs} documents, {parse_errors} ParseError, {failures} crashes, {took:.1f} s ({1000 * took / args.count:.2f} ms/input)"
+    )
     return 1 if failures else 0
 
 

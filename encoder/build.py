@@ -252,7 +252,9 @@ def _render(report: Report, kind: str, target: Path, title: str | None = None) -
     return None
 
 
-def render_editions(kind: str, tei_files: Sequence[Path], out_dir: Path, *, title: str | None = None) -> list[Path]:
+def render_editions(
+    kind: str, tei_files: Sequence[Path], out_dir: Path, *, title: str | None = None
+) -> list[Path]:
     """Run the ``html`` or ``print`` edition over TEI files already trusted or checked."""
     from .render import render_html, render_print
 

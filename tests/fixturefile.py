@@ -39,7 +39,4 @@ def params(name: str) -> list:
     import pytest
 
     path = FIXTURES / "rules" / f"{name}.txt"
-    return [
-        pytest.param(inp, exp, id=f"{name}.txt:{no} {title}")
-        for no, title, inp, exp in read_cases(path)
-    ]
+    return [pytest.param(inp, exp, id=f"{name}.txt:{no} {title}") for no, title, inp, exp in read_cases(path)]

@@ -11,7 +11,45 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 WORDS = st.sampled_from(
-    ["the", "of", "and", "to", "Embassy", "Department", "telegram", "Secretary", "Soviet", "Japan", "war", "peace", "your", "my", "received", "not", "printed", "Chamoun", "Lebanon", "1958", "No.", "852", "Deptel", "Embtel", "4790", "p.m.", "a.m.", "U.", "S.", "S.", "R.", "Government", "—", "“quoted”", "’s", "[sic]", "(Caffery)"]
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "Embassy",
+        "Department",
+        "telegram",
+        "Secretary",
+        "Soviet",
+        "Japan",
+        "war",
+        "peace",
+        "your",
+        "my",
+        "received",
+        "not",
+        "printed",
+        "Chamoun",
+        "Lebanon",
+        "1958",
+        "No.",
+        "852",
+        "Deptel",
+        "Embtel",
+        "4790",
+        "p.m.",
+        "a.m.",
+        "U.",
+        "S.",
+        "S.",
+        "R.",
+        "Government",
+        "—",
+        "“quoted”",
+        "’s",
+        "[sic]",
+        "(Caffery)",
+    ]
 )
 PLACES = st.sampled_from(["Washington", "Beirut", "Tokyo", "Vologda", "Paris", "Nanking"])
 MONTHS = st.sampled_from(["January", "February", "March", "June", "July", "September", "December"])

@@ -71,7 +71,11 @@ def test_version_and_help() -> None:
 def test_python_dash_m() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "encoder", "--help"],
-        capture_output=True, text=True, cwd=HERE.parent, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        cwd=HERE.parent,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0 and "Usage: telegram-tei" in done.stdout
 
@@ -121,8 +125,7 @@ def test_batch_with_good_and_bad_files(tmp_path: Path, encoding_stages: None) ->
     assert sorted(p.name for p in (out / "tei").iterdir()) == ["cp1252.xml", "good.xml"]
     data = report(out)
     assert len(data["inputs"]) == 5
-    expected = {"binary.txt": "byte offset 8", "empty.txt": "empty",
-                "undecodable.txt": "byte offset 150"}
+    expected = {"binary.txt": "byte offset 8", "empty.txt": "empty", "undecodable.txt": "byte offset 150"}
     for name, words in expected.items():
         (error,) = entry(data, name)["errors"]
         assert words in error["message"]
@@ -211,8 +214,7 @@ def test_internal_error_costs_one_document(
     (tmp_path / "a.txt").write_text(TELEGRAM + "\n" + SECOND)
     (tmp_path / "b.txt").write_text(SECOND)
     (tmp_path / "c.txt").write_text(TELEGRAM)
-    result = run("encode", tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt",
-                 "-o", tmp_path / "out")
+    result = run("encode", tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt", "-o", tmp_path / "out")
     assert result.exit_code == 1
     assert "document 13: internal error: RuntimeError: writer bug" in result.stderr
     assert sorted(p.name for p in (tmp_path / "out/tei").iterdir()) == ["a.1.xml", "c.xml"]
@@ -251,8 +253,7 @@ def test_no_progress_bar_when_not_a_terminal(tmp_path: Path, encoding_stages: No
 # ------------------------------------------------------------------ validate and render
 
 
-HOSTILE = ["billion-laughs.xml", "xxe-passwd.xml", "dtd-url.xml", "xxe-parameter.xml",
-           "doctype-utf16.xml"]
+HOSTILE = ["billion-laughs.xml", "xxe-passwd.xml", "dtd-url.xml", "xxe-parameter.xml", "doctype-utf16.xml"]
 
 
 def _deep(tmp_path: Path) -> Path:

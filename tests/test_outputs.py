@@ -118,9 +118,7 @@ def test_interrupted_write_keeps_the_old_file(
     assert _leftovers(tmp_path) == []
 
 
-def test_keyboard_interrupt_removes_the_temp_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_keyboard_interrupt_removes_the_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 

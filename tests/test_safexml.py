@@ -13,8 +13,7 @@ from encoder.safexml import parse_user_xml, parse_user_xml_bytes
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 GOLDEN = Path(__file__).parent / "golden" / "frus1945Berlinv01-d580.tei.xml"
-HOSTILE = ["billion-laughs.xml", "xxe-passwd.xml", "dtd-url.xml", "xxe-parameter.xml",
-           "doctype-utf16.xml"]
+HOSTILE = ["billion-laughs.xml", "xxe-passwd.xml", "dtd-url.xml", "xxe-parameter.xml", "doctype-utf16.xml"]
 
 
 def _refused(call: object, *args: object) -> UnsafeXMLError:
@@ -81,9 +80,7 @@ def test_not_well_formed_names_file_and_line() -> None:
     assert "column" not in info.value.message
 
 
-def test_missing_folder_binary_and_too_large(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_missing_folder_binary_and_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(InputError, match="no such file"):
         parse_user_xml(tmp_path / "none.xml")
     with pytest.raises(InputError, match="folder"):

@@ -36,9 +36,7 @@ FLOORS = {
 FLOORS_COPIED = {**FLOORS, "place": 14, "date": 60, "signed": 25}
 FLOORS_OPENERS = {**FLOORS, "place": 95, "date": 95, "signed": 25}
 
-pytestmark = pytest.mark.skipif(
-    not SCORER.exists(), reason="../shared/corpus is not beside the repo"
-)
+pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="../shared/corpus is not beside the repo")
 
 
 def _score(*extra: str) -> dict[str, float]:

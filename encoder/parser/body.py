@@ -29,7 +29,9 @@ _ATTACH_START_RE = re.compile(
     r"^\[(?:Inclosure|Enclosure|Subinclosure|Subenclosure|Translation|Attachment|Annex|Appendix|Tab)\b"
     r"|^(?:Attachment|Enclosure|Tab [A-Z])\b"
 )
-_ADDRESS_RE = re.compile(r"&c\.|\bEsq\.|^His Excellency|^Her Excellency|^To the\b|^Hon\.|^Honorable\b|^The Honorable\b")
+_ADDRESS_RE = re.compile(
+    r"&c\.|\bEsq\.|^His Excellency|^Her Excellency|^To the\b|^Hon\.|^Honorable\b|^The Honorable\b"
+)
 """Address lines that follow a signature in 19th-century despatches (a postscript)."""
 
 
@@ -176,7 +178,9 @@ def cut_blocks(lines: list[Line]) -> list[RawBlock]:
         if named:
             if len(text) <= _LIST_ITEM_MAX and not PAGE_LINE_RE.match(text) and "\t" not in text:
                 item_text = _BULLET_RE.match(ln.text)
-                blocks.append(RawBlock("item", item_text.group(1) if item_text else text, ln.no, None, list_id))
+                blocks.append(
+                    RawBlock("item", item_text.group(1) if item_text else text, ln.no, None, list_id)
+                )
                 if named == "subject":
                     named = None
                 prev_blank = False
@@ -233,8 +237,8 @@ def cut_blocks(lines: list[Line]) -> list[RawBlock]:
 
 _HEADING_SHAPE_RE = re.compile(r"^[A-Z][^\s]*\s.{2,80}\sto\s.{2,80}\.$")
 _HEADING_SMALL = frozenset(
-    "of the to in at and for de del della di du da das des la le les el van von y on near"
-    " ad interim chargé chargé d’affaires d'affaires".split()
+    {"of", "the", "to", "in", "at", "and", "for", "on", "near", "y", "ad", "interim", "d’affaires"}
+    | {"de", "del", "della", "di", "du", "da", "das", "des", "la", "le", "les", "el", "van", "von"}
 )
 
 

@@ -65,12 +65,14 @@ class Segment:
 def has_glued_marker(text: str) -> bool:
     """True when a digit run is glued to a letter somewhere in ``text`` (``Portsmouth.3``
     counts through its period; clock times and paragraph numbers do not)."""
-    masked = [(m.start(), m.end()) for m in _TIME_RE.finditer(text)]
-    return any(
-        not any(a <= m.start() < b for a, b in masked) and text[m.start() - 1].isalpha()
-        or text[m.start() - 1] in ".,;:)”’\"" and m.start() >= 2 and text[m.start() - 2].isalpha()
-        for m in _GLUED_RE.finditer(text)
-    )
+    masked = tuple((m.start(), m.end()) for m in _TIME_RE.finditer(text))
+    for m in _GLUED_RE.finditer(text):
+        at = m.start()
+        if _inside(masked, at):
+            continue
+        if text[at - 1].isalpha() or (at >= 2 and text[at - 1] in '.,;:)”’"' and text[at - 2].isalpha()):
+            return True
+    return False
 
 
 def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
