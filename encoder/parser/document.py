@@ -241,7 +241,7 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
         rendition = {"label": "center", "marking": "left", "serial": "left", "received": "right"}[kind]
         seg = Seg([], rendition, kind, smallcaps=(kind == "marking"), line=line_no)
         doc.opener.append(seg)
-        b.add(text, partial(set_content, seg), line_no)
+        b.add(text, partial(set_content, seg), line_no, label=(kind == "label"))
         if kind == "marking":
             doc.markings.extend(markings.from_line(text))
         elif kind == "label" and doc.doc_type is None:

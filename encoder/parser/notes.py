@@ -86,6 +86,7 @@ def resolve_notes(doc: Document, b: Builder, items: list, source_name: str, mode
             continue
         # keep the notes in order: stand just before the next note that was placed
         after = next(((slot, start) for slot, start, idx in placed if idx > note.index), None)
+        opening = next((i for i, s in enumerate(b.slots) if s.label), head_slot)
         doc.diagnostics.append(
             Diagnostic(
                 "warning",
@@ -95,6 +96,12 @@ def resolve_notes(doc: Document, b: Builder, items: list, source_name: str, mode
                 "parse.footnote-marker",
             )
         )
+        if note.index == 1 and opening is not None:
+            # the first note, its marker lost: FRUS anchors a note on the document as a
+            # whole ("Printed in full in vol. ii") at its opening, the label line or the head
+            text = b.slots[opening].text
+            per_slot.setdefault(opening, []).append((len(text), len(text), note))
+            continue
         if after is not None:
             per_slot.setdefault(after[0], []).append((after[1], after[1], note))
             continue

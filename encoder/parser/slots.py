@@ -29,6 +29,8 @@ class Slot:
     store: Callable[[list[Inline]], None]
     line: int
     heading: bool = False
+    label: bool = False
+    """True for an opener label line (``[Telegram—Extract]``)."""
     page_before: bool = False
     no_split: bool = False
     names: Callable[[str], Wraps] | None = None
