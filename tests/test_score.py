@@ -34,7 +34,7 @@ FLOORS = {
     "markings": 75,
 }
 FLOORS_COPIED = {**FLOORS, "place": 14, "date": 60, "signed": 25}
-FLOORS_OPENERS = {**FLOORS, "place": 95, "date": 95, "signed": 25}
+FLOORS_OPENERS = {**FLOORS, "place": 95, "date": 95, "signed": 25, "note_anchors": 90}
 
 pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="../shared/corpus is not beside the repo")
 
