@@ -102,7 +102,9 @@ _TZ = r"(?:\s*\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|(?i:local time))\)?)
 _FIRST_TIME = rf"(?:{_NOON}|\d{{1,2}}(?:[:.]\d{{2}})?\s*{_AMPM}?){_RANGE_SEP}"
 _TIME = rf"(?:\s*[,—–-]\s*|\s+)(?:at\s+)?(?:{_FIRST_TIME})?{_ONE_TIME}{_TZ}"
 _WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+"
-_CIRCA = r"(?P<circa>(?i:circa|ca\.|about|approximately)\s*)"
+_CIRCA = r"(?P<circa>(?i:circa|ca\.|about|approximately|early|mid-?|late|end of|beginning of)\s*)"
+"""Words that make a date approximate: it is stated as the span its words cover
+(``late June 1961``: notBefore 1961-06-01, notAfter 1961-06-30), never narrowed by guess."""
 _UNDATED = (
     r"(?i:undated|not dated|no date|n\.\s?d\.|date unknown"
     r"|(?:place and )?date not declassified)"
@@ -118,7 +120,8 @@ _EXACT = re.compile(rf"\s*{_CORE}")
 # every character is what keeps a call near 10 µs.
 _CANDIDATE = re.compile(
     r"(?<![\w.:])(?:\[|\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed"
-    r"|thu|fri|sat|sun|circa|ca\.|about|approx|undated|not dated|no date|n\.|date|place))"
+    r"|thu|fri|sat|sun|circa|ca\.|about|approx|early|mid|late|end|beginning"
+    r"|undated|not dated|no date|n\.|date|place))"
 )
 # A footnote mark glued to a heading's last word: "19581" (1958 + note 1), "p.m.1".
 _HEAD_NOTE = re.compile(r"(?:(?<=\d{4})|(?<=[.a-z]))\d{1,2}\s*$")

@@ -293,8 +293,13 @@ def format_offset(delta: timedelta) -> str:
 
 # ------------------------------------------------------------------------------ place words
 
-WITHHELD = re.compile(r"\[?\s*(?:place|location)[\w\s]*not declassified\s*\]?", re.IGNORECASE)
-"""``[place not declassified]``: a place that is there but withheld (no ``placeName``)."""
+WITHHELD = re.compile(
+    r"\[?\s*(?:place|location)(?:[\w\s]*not declassified|\s+(?:not\s+(?:given|indicated|specified|known)"
+    r"|unknown))\s*\]?",
+    re.IGNORECASE,
+)
+"""``[place not declassified]``, ``[Place not given]``: the editors' words where the place
+is withheld or unknown; they stay in the text, with no ``placeName`` (no place is read)."""
 _PLACE_WORD = re.compile(r"\S+")
 _PUNCT = "[]“”\"‘’'(),.;:"
 
