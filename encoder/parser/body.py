@@ -149,6 +149,29 @@ def _wrapped(lines: list[Line]) -> bool:
     return in_band / len(long) > 0.7 and max(long) <= 95
 
 
+_SENTENCE_END_RE = re.compile(r"[.:;!?”\")\]](?:\d{1,3})?$")
+"""A line that ends a sentence, a footnote marker (``important.1``) allowed after it."""
+
+
+def _goes_on(previous: str, text: str) -> bool:
+    """In a hard-wrapped copy, True when ``text`` continues the paragraph above: it begins
+    in lower case, or the line above stops mid-sentence and ``text`` is not a line of its
+    own kind (a signature, a salutation, an address, an editorial bracket, a heading)."""
+    if text[:1].islower():
+        return True
+    if _SENTENCE_END_RE.search(previous):
+        return False
+    own_line = (
+        is_name_line(text)
+        or is_caps_signature(text)
+        or bool(_SALUTE_RE.match(previous) or _SALUTE_RE.match(text))
+        or bool(_ADDRESS_RE.search(text))
+        or text.startswith("[")
+        or is_heading_line(text)
+    )
+    return not own_line
+
+
 def cut_blocks(lines: list[Line]) -> list[RawBlock]:
     """Lines -> raw blocks: one per paragraph, page-break line, or list item."""
     wrapped = _wrapped(lines)
@@ -224,7 +247,7 @@ def cut_blocks(lines: list[Line]) -> list[RawBlock]:
             and not prev_blank
             and blocks
             and blocks[-1].kind == "p"
-            and (not re.search(r"[.:;!?”\")\]]$", blocks[-1].text) or text[:1].islower())
+            and _goes_on(blocks[-1].text, text)
         ):
             blocks[-1].text += " " + text
         else:
