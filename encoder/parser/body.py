@@ -23,7 +23,11 @@ _SALUTE_RE = re.compile(
     r"|With (?:warm|warmest|kind|kindest|best|all good|every good)\b|(?:Warm|Warmest|Kind|Best) regards"
     r"|As ever|Ever yours|Accept, (?:sir|Sir)|I take this opportunity)\b.{0,80}[,.]$"
 )
-_NAME_WORD = r"(?:(?:[A-Z]\.){2,4}|[A-Z][\w’'\-]*\.?|[A-Z]\.|Mc[A-Z][\w’']*\.?|de|van|von|da|del|la|le|du|y)"
+_NAME_WORD = (
+    r"(?:(?:[A-Z]\.){2,4}|[A-Z][\w’'\-]*(?:\[[a-z’'\-]+\.?\])?\.?|[A-Z]\.|Mc[A-Z][\w’']*\.?"
+    r"|de|van|von|da|del|la|le|du|y)"
+)
+"""A word of a signature; ``C[ordell] H[ull]`` keeps the editors' completion in brackets."""
 _NAME_RE = re.compile(rf"^[“\"]?{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,5}}[.,”\"]*$")
 _ATTACH_START_RE = re.compile(
     r"^\[(?:Inclosure|Enclosure|Subinclosure|Subenclosure|Translation|Attachment|Annex|Appendix|Tab)\b"
