@@ -182,6 +182,9 @@ class Closer:
     """The end of a letter or telegram: complimentary close and signature."""
 
     salute: list[Inline] | None = None
+    lead: list[Inline] | None = None
+    """Words over the signature that are not a salutation (``For the Secretary of State:``);
+    FRUS writes them as the closer's own text, then a line break."""
     signed: list[Inline] | None = None
     line: int = 0
 

@@ -322,10 +322,17 @@ _STOP = _words(
 )
 
 
+_RELAY_RE = re.compile(r"(?:Forwarded|Sent|Relayed|Transmitted|Telegraphed|Repeated)\s+(?:from|via|at)\s+")
+"""``Forwarded from Washington, …``: how the telegram travelled, not part of the place."""
+
+
 def place_span(text: str, date_start: int) -> tuple[int, int] | None:
     """Offsets of the place words before the date: separators and editorial brackets that
     stand around them (``[Washington,]``) are left out, a withheld place gives None."""
     s, e = 0, date_start
+    lead = _RELAY_RE.match(text, 0, date_start)
+    if lead:
+        s = lead.end()
     while True:
         while e > s and text[e - 1] in " \t\r\n,;:—–-":
             e -= 1

@@ -160,6 +160,9 @@ class _Writer:
         closer = _el(parent, "closer")
         if part.closer.salute:
             self.content(_el(closer, "salute"), part.closer.salute)
+        if part.closer.lead:
+            self.content(closer, part.closer.lead)
+            _el(closer, "lb")
         if part.closer.signed:
             self.content(_el(closer, "signed"), part.closer.signed)
 

@@ -90,6 +90,8 @@ def _part(part: Part, lines: list[str], indent: str = "") -> None:
     if part.closer:
         if part.closer.salute:
             lines.append(f"{indent}salute: {inline(part.closer.salute)}")
+        if part.closer.lead:
+            lines.append(f"{indent}closer lead: {inline(part.closer.lead)}")
         if part.closer.signed:
             lines.append(f"{indent}signed: {inline(part.closer.signed)}")
     for blk in part.postscript:

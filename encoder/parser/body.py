@@ -21,7 +21,8 @@ _SALUTE_RE = re.compile(
     r"^(I have(?: the honor to be)?|I am|I remain|I have, etc|Very respectfully|Respectfully"
     r"|Sincerely|Faithfully|Cordially|Yours|Your obedient servant|With (?:high|the highest) respect"
     r"|With (?:warm|warmest|kind|kindest|best|all good|every good)\b|(?:Warm|Warmest|Kind|Best) regards"
-    r"|As ever|Ever yours|Accept, (?:sir|Sir)|I take this opportunity)\b.{0,80}[,.]$"
+    r"|As ever|Ever yours|Accept, (?:sir|Sir)|I take this opportunity|Be pleased|I avail myself|I renew"
+    r")\b.{0,80}[,.]$"
 )
 _NAME_WORD = (
     r"(?:(?:[A-Z]\.){2,4}|[A-Z][\w’'\-]*(?:\[[a-z’'\-]+\.?\])?\.?|[A-Z]\.|Mc[A-Z][\w’']*\.?"
@@ -29,6 +30,14 @@ _NAME_WORD = (
 )
 """A word of a signature; ``C[ordell] H[ull]`` keeps the editors' completion in brackets."""
 _NAME_RE = re.compile(rf"^[“\"]?{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,5}}[.,”\"]*$")
+_TITLE_LINE_RE = re.compile(
+    r"^(?:Acting |Assistant |Under |Deputy |Special |Executive |Principal |Vice )*"
+    r"(?:Secretary|Ambassador|Minister|Consul|Consul General|Chargé|Director|Chief|Counselor|Adviser"
+    r"|Chairman|President|Commissioner|Envoy|Attaché|Legal Adviser|Officer)\b[\w ,.’'\-()]{0,60}$"
+)
+"""An office under a signature's name (``Assistant Secretary of State``)."""
+_FOR_RE = re.compile(r"^For the [A-Z][\w .,’'\-]{2,60}:$")
+"""``For the Secretary of State:`` over the name of the officer who signed for him."""
 _ATTACH_START_RE = re.compile(
     r"^\[(?:Inclosure|Enclosure|Subinclosure|Subenclosure|Translation|Attachment|Annex|Appendix|Tab)\b"
     r"|^(?:Attachment|Enclosure|Tab [A-Z])\b"
@@ -58,6 +67,7 @@ class RawPart:
 
     blocks: list[RawBlock] = field(default_factory=list)
     salute: RawBlock | None = None
+    lead: RawBlock | None = None
     signed: list[RawBlock] = field(default_factory=list)
     postscript: list[RawBlock] = field(default_factory=list)
 
@@ -142,6 +152,18 @@ def is_name_line(text: str) -> bool:
         return False
     words = re.findall(r"[A-Za-z’']+", t)
     return not (len(words) > 1 and all(w.lower() in {"the", "of", "and"} for w in words[1:]))
+
+
+def _name_after_salute(blocks: list[RawBlock], i: int) -> bool:
+    """``Holleben.`` under ``Be pleased, etc.,``: one word closed by a period is a name
+    where a complimentary close stands right above it (elsewhere it may be ``Agreed.``)."""
+    prev, text = blocks[i - 1], blocks[i].text.strip()
+    return (
+        prev.kind == "p"
+        and bool(_SALUTE_RE.match(prev.text) or prev.text.rstrip().endswith(("etc.,", "etc.", "&c.,")))
+        and bool(re.fullmatch(r"[A-Z][\w’'\-]{1,30}\.", text))
+        and text.strip(".").lower() not in _NOT_NAMES
+    )
 
 
 def _wrapped(lines: list[Line]) -> bool:
@@ -294,7 +316,7 @@ def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]
     # the first signature followed by an attachment start ends the main part
     sig_at = None
     for i, b in enumerate(blocks):
-        if b.kind == "p" and is_name_line(b.text) and i > 0:
+        if b.kind == "p" and i > 0 and (is_name_line(b.text) or _name_after_salute(blocks, i)):
             rest = blocks[i + 1 :]
             if not rest:
                 sig_at = i
@@ -303,7 +325,11 @@ def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]
             while (
                 j < len(rest)
                 and rest[j].kind == "p"
-                and (is_name_line(rest[j].text) and j == 0 and len(rest[j].text) < 40)
+                and j == 0
+                and (
+                    (is_name_line(rest[j].text) and len(rest[j].text) < 40)
+                    or _TITLE_LINE_RE.match(rest[j].text)
+                )
             ):
                 j += 1
             tail = rest[j:]
@@ -332,12 +358,16 @@ def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]
     if (
         k < len(blocks)
         and blocks[k].kind == "p"
-        and is_name_line(blocks[k].text)
         and not _is_attachment_start(blocks, k)
-        and blocks[sig_at].text.endswith(",")
+        and (
+            (is_name_line(blocks[k].text) and blocks[sig_at].text.endswith(","))
+            or _TITLE_LINE_RE.match(blocks[k].text)
+        )
     ):
         signed.append(blocks[k])
         k += 1
+    if main and main[-1].kind == "p" and _FOR_RE.match(main[-1].text):
+        part.lead = main.pop()
     if main and main[-1].kind == "p" and _SALUTE_RE.match(main[-1].text):
         part.salute = main.pop()
     part.blocks = main

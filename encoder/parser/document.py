@@ -101,10 +101,12 @@ def _part_blocks(raw: RawPart, part: Part, b: Builder) -> None:
         part.body.append(para)
         b.add(blk.text, partial(set_content, para), blk.line)
     if raw.signed or raw.salute:
-        closer = Closer(line=(raw.salute or raw.signed[0]).line)
+        closer = Closer(line=(raw.salute or raw.lead or raw.signed[0]).line)
         part.closer = closer
         if raw.salute:
             b.add(raw.salute.text, partial(set_attr, closer, "salute"), raw.salute.line)
+        if raw.lead:
+            b.add(raw.lead.text, partial(set_attr, closer, "lead"), raw.lead.line)
         if raw.signed:
             joined = raw.signed
             store = partial(store_signed, closer, len(joined))
@@ -226,6 +228,7 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
             names=partial(heading_names, info_box),
         )
     doc.dateline_in_opener = not pre.modern
+    doc.before_head = pre.before_head
     for kind, item_lines in pre.opener:
         text = " ".join(ln.stripped for ln in item_lines)
         line_no = item_lines[0].no

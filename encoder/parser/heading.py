@@ -126,11 +126,17 @@ class HeadingInfo:
     """The date a heading ends with (``…, Washington, July 3, 1958``), marked as ``date``."""
 
 
+_ABBREV_END_RE = re.compile(r"(?:\b(?:Co|Inc|Ltd|Corp|Bros|Jr|Sr|Esq)|\b[A-Z])$")
+"""A name that ends in an abbreviation keeps its period (``Cook’s Linoleum Co.``)."""
+
+
 def _strip(text: str, start: int, end: int, chars: str = " .,;:") -> tuple[int, int]:
     while start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:
         end -= 1
+    if end < len(text) and text[end] == "." and _ABBREV_END_RE.search(text, start, end):
+        end += 1
     return start, end
 
 
@@ -158,7 +164,12 @@ def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], 
         name_start = start + paren.start(1)
         name_end = start + paren.end(1)
         return [NameSpan(name_start, name_end, "persName", role)], Party(paren.group(1), office or None)
-    if _COURTESY_RE.match(part) or _NOBLE_RE.match(part):
+    courtesy = _COURTESY_RE.match(part)
+    if courtesy:
+        # most volumes mark the name after the courtesy title: Mr. <persName>Seward</persName>
+        s = start + courtesy.end() - 1
+        return [NameSpan(s, end, "persName", role)], Party(text[s:end], None)
+    if _NOBLE_RE.match(part):
         return [NameSpan(start, end, "persName", role)], Party(part, None)
     m = _TITLE_NAME_RE.match(part)
     if m:

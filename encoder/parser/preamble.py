@@ -16,9 +16,11 @@ from .lines import Line
 from .markings import is_marking_line
 
 FILE_LINE_RE = re.compile(
-    r"^(?:File No\.\s*)?(?:FW\s)?\d{2,4}[0-9A-Za-z.]*(?:\s?\(?[A-Z][A-Za-z.]*\)?(?:\s\d{4})?){0,3}/[^\s:]+(?::\s+(?P<kind>.+))?$"
+    r"^(?:File No\.\s*)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}\s)?(?:FW\s)?\d{2,4}[0-9A-Za-z.]*"
+    r"(?:\s?\(?[A-Z][A-Za-z.]*\)?(?:\s\d{4})?|\s[a-z0-9]{1,3}){0,4}/[^\s:]+(?::\s+(?P<kind>.{1,60}))?$"
 )
-"""``761.94/7–2145: Telegram``, ``File No. 861.77/267``, ``740.00119 Potsdam/7–2145``."""
+"""``761.94/7–2145: Telegram``, ``File No. 861.77/267``, ``740.00119 Potsdam/7–2145``,
+``500.A15 a 1/463: Telegram``, ``Paris Peace Conf. 811.001/11: Telegram``."""
 NO_LINE_RE = re.compile(r"^No\.\s*(\d+[A-Z]?)\.?$")
 """``No. 580``, ``No. 39.``: the printed document number of older volumes."""
 MODERN_HEAD_RE = re.compile(r"^(\d{1,4}[A-Z]?)\.\s+(\S.*)$")
@@ -31,8 +33,11 @@ SERIAL_RE = re.compile(r"^\[?No\.\s*\d+[A-Z]?\.?\]?$")
 """``No. 502.]``, ``No. 1234``: a despatch's own number under its heading (the document
 number, ``No. 44.``, stands above the heading and is read by ``_number``)."""
 RECEIVED_RE = re.compile(r"^\[Received\b[^\]]*\]\S*$")
-AIRGRAM_NO_RE = re.compile(r"^[A-Z]{1,3}[-–‑]\d{1,5}\.?$")
-"""An airgram's number under its heading (``CA–1234``, ``A-57``)."""
+AIRGRAM_NO_RE = re.compile(
+    r"^[A-Z]{1,3}[-–‑]\d{1,5}\.?$|^(?:[A-Z]\.){2,5}\s?\d{1,6}(?:/\d{1,4})?$|^[A-Z]{2,6}\s\d{1,6}/\d{1,4}$"
+)
+"""A paper's own number under its heading: an airgram's (``CA–1234``, ``A-57``), a Combined
+or Joint Chiefs paper's (``C.C.S. 417/8``), a council paper's (``NSC 5412/2``)."""
 INDICATOR_RE = re.compile(r"^[A-Z][A-Za-z]{2,12}(?:-| )\d{1,6}\.?$")
 """A telegram's circuit label under the markings (``Victory-51``, ``War 32887``)."""
 DOC_KIND_RE = re.compile(
@@ -51,6 +56,8 @@ class Preamble:
     heading: Line | None = None
     modern: bool = False
     opener: list[tuple[str, list[Line]]] = field(default_factory=list)
+    before_head: int = 0
+    """How many opener items stand above the heading (``[Extract.]`` over ``Mr. Seward to …``)."""
     """Opener items in order: (``label``|``marking``|``serial``|``received``|``dateline``, lines)."""
 
 
@@ -129,6 +136,7 @@ def _heading(cur: Cursor, pre: Preamble) -> bool:
     if m and pre.source_line is None and pre.number_line is None:
         pre.number = m.group(1)
         pre.modern = True
+    pre.before_head = len(pre.opener)
     pre.heading = cur.take()
     # a heading the copy wrapped: "… (Smith) to the" / "Secretary of State1"
     while _continues_heading(cur, pre.heading.stripped):
@@ -157,9 +165,16 @@ def _continues_heading(cur: Cursor, text: str) -> bool:
 
 def _label(cur: Cursor, pre: Preamble) -> bool:
     ln = cur.peek()
-    if ln is None or not pre.heading:
+    if ln is None:
         return False
     text = ln.stripped
+    if not pre.heading:
+        # a label over the heading ("[Extract.]" / "Mr. Seward to Mr. Dayton")
+        nxt = cur.peek(1)
+        if LABEL_RE.match(text) and nxt is not None and not LABEL_RE.match(nxt.stripped):
+            pre.opener.append(("label", [cur.take()]))
+            return True
+        return False
     rules = [("label", LABEL_RE), ("serial", SERIAL_RE), ("serial", AIRGRAM_NO_RE), ("received", RECEIVED_RE)]
     if any(k == "marking" for k, _ in pre.opener):
         rules.append(("serial", INDICATOR_RE))
@@ -207,7 +222,7 @@ def _dateline(cur: Cursor, pre: Preamble) -> bool:
     return False
 
 
-RULES: list[Rule] = [_source, _number, _heading, _label, _dateline]
+RULES: list[Rule] = [_source, _number, _label, _heading, _dateline]
 """The preamble rules in order; the loop stops at the first line no rule takes."""
 
 
