@@ -186,6 +186,8 @@ class Closer:
     """Words over the signature that are not a salutation (``For the Secretary of State:``);
     FRUS writes them as the closer's own text, then a line break."""
     signed: list[Inline] | None = None
+    dateline: Dateline | None = None
+    """A dateline at the end (``British Embassy, Washington, October 17, 1914.``)."""
     line: int = 0
 
 

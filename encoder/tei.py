@@ -165,6 +165,8 @@ class _Writer:
             _el(closer, "lb")
         if part.closer.signed:
             self.content(_el(closer, "signed"), part.closer.signed)
+        if part.closer.dateline is not None:
+            self.content(_el(closer, "dateline"), part.closer.dateline.content)
 
     def part(self, parent: etree._Element, part: Part, head_prefix: str | None = None) -> None:
         """Head, opener, body, closer and postscript, in FRUS order."""

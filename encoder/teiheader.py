@@ -38,6 +38,14 @@ def date_attrs(el: etree._Element, d: DateSpan) -> None:
             el.set(attr, value)
 
 
+def _datelines(doc: Document) -> list[Dateline]:
+    """The document's datelines in order: the opener's, then one that closes the text."""
+    found = [item for item in doc.opener if isinstance(item, Dateline)]
+    if doc.closer is not None and doc.closer.dateline is not None:
+        found.append(doc.closer.dateline)
+    return found
+
+
 def _first_date(doc: Document) -> DateSpan | None:
     def find(items: list[Inline]) -> DateSpan | None:
         for x in items:
@@ -49,7 +57,7 @@ def _first_date(doc: Document) -> DateSpan | None:
                     return hit
         return None
 
-    for item in doc.opener:
+    for item in _datelines(doc):
         if isinstance(item, Dateline):
             hit = find(item.content)
             if hit:
@@ -84,7 +92,7 @@ def plain_text(items: list[Inline]) -> str:
 
 def _place_and_date(doc: Document) -> tuple[str | None, DateSpan | None]:
     place = None
-    datelines = [item.content for item in doc.opener if isinstance(item, Dateline)]
+    datelines = [item.content for item in _datelines(doc)]
     for content in datelines[:1] or [doc.head or []]:
         for x in content:
             if isinstance(x, Name) and x.kind == "placeName":

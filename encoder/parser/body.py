@@ -25,7 +25,7 @@ _SALUTE_RE = re.compile(
     r")\b.{0,80}[,.]$"
 )
 _NAME_WORD = (
-    r"(?:(?:[A-Z]\.){2,4}|[A-Z][\w’'\-]*(?:\[[a-z’'\-]+\.?\])?\.?|[A-Z]\.|Mc[A-Z][\w’']*\.?"
+    r"(?:(?:(?:Mc)?[A-Z][a-z]{0,2}\.){2,4}|[A-Z][\w’'\-]*(?:\[[a-z’'\-]+\.?\])?\.?|[A-Z]\.|Mc[A-Z][\w’']*\.?"
     r"|de|van|von|da|del|la|le|du|y)"
 )
 """A word of a signature; ``C[ordell] H[ull]`` keeps the editors' completion in brackets."""
@@ -68,6 +68,9 @@ class RawPart:
     blocks: list[RawBlock] = field(default_factory=list)
     salute: RawBlock | None = None
     lead: RawBlock | None = None
+    dateline: list[RawBlock] = field(default_factory=list)
+    """A dateline that closes the part (a note verbale's ``British Embassy, / Washington,
+    October 17, 1914. / [Received October 19.]``), its lines in order."""
     signed: list[RawBlock] = field(default_factory=list)
     postscript: list[RawBlock] = field(default_factory=list)
 
@@ -134,6 +137,10 @@ _NOT_NAMES = {
 }
 
 
+_INITIALS_RE = re.compile(r"(?:(?:Mc)?[A-Z][a-z]{0,2}\.){2,4}")
+"""Initials as a signature: ``H.A.K.``, ``McG.B.``."""
+
+
 def is_name_line(text: str) -> bool:
     """True for a line that can be a signature: a few capitalized words, no digits.
 
@@ -144,7 +151,7 @@ def is_name_line(text: str) -> bool:
     bare = t.strip(' .,“”"')
     if bare.lower() in _NOT_NAMES:
         return False
-    if " " not in bare and t.endswith(".") and not bare.isupper():
+    if " " not in bare and t.endswith(".") and not bare.isupper() and not _INITIALS_RE.fullmatch(t):
         return False
     if not t or len(t) > 48 or re.search(r"\d", t) or t.endswith(":"):
         return False
@@ -311,8 +318,41 @@ def _is_attachment_start(blocks: list[RawBlock], i: int) -> bool:
     return is_heading_line(b.text) and len(b.text) < 120
 
 
+_RECEIVED_LINE_RE = re.compile(r"^\[Received\b[^\]]*\]\S*$")
+
+
+def _closing_dateline(blocks: list[RawBlock]) -> int | None:
+    """Where a dateline that ends the text begins (its place and date over one to three
+    lines, a ``[Received …]`` line after it), or None. Only text with no enclosure in it:
+    an enclosure's own dateline is read with the enclosure."""
+    from .. import dates
+
+    end = len(blocks)
+    if end and blocks[end - 1].kind == "p" and _RECEIVED_LINE_RE.match(blocks[end - 1].text):
+        end -= 1
+    for count in (1, 2, 3):
+        start = end - count
+        if start < 1 or any(b.kind != "p" for b in blocks[start:end]):
+            return None
+        joined = " ".join(b.text for b in blocks[start:end])
+        if len(joined) <= 160 and dates.looks_like_dateline(re.sub(r"(?<=[.)\]])\d{1,2}$", "", joined)):
+            return start
+    return None
+
+
 def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]:
     """Split a body into its own part (with closer) and the attachments that follow it."""
+    cut = None
+    if not any(_is_attachment_start(blocks, i) for i in range(len(blocks))):
+        cut = _closing_dateline(blocks)
+    if cut is None:
+        return _split_closer(blocks)
+    part, attachments = _split_closer(blocks[:cut])
+    part.dateline = blocks[cut:]
+    return part, attachments
+
+
+def _split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]:
     # the first signature followed by an attachment start ends the main part
     sig_at = None
     for i, b in enumerate(blocks):

@@ -100,8 +100,8 @@ def _part_blocks(raw: RawPart, part: Part, b: Builder) -> None:
         para = Paragraph([], blk.line)
         part.body.append(para)
         b.add(blk.text, partial(set_content, para), blk.line)
-    if raw.signed or raw.salute:
-        closer = Closer(line=(raw.salute or raw.lead or raw.signed[0]).line)
+    if raw.signed or raw.salute or raw.dateline:
+        closer = Closer(line=(raw.salute or raw.lead or [*raw.signed, *raw.dateline][0]).line)
         part.closer = closer
         if raw.salute:
             b.add(raw.salute.text, partial(set_attr, closer, "salute"), raw.salute.line)
@@ -112,6 +112,16 @@ def _part_blocks(raw: RawPart, part: Part, b: Builder) -> None:
             store = partial(store_signed, closer, len(joined))
             for blk in joined:
                 b.add(blk.text, store, blk.line)
+        if raw.dateline:
+            lines = raw.dateline
+            received = lines[-1] if len(lines) > 1 and lines[-1].text.startswith("[Received") else None
+            place_date = lines[:-1] if received else lines
+            dl = Dateline([], place_date[0].line)
+            closer.dateline = dl
+            text = " ".join(blk.text for blk in place_date)
+            b.add(text, partial(set_content, dl), place_date[0].line, names=dateline_names, no_split=True)
+            if received is not None:
+                b.add(received.text, partial(append_received, dl), received.line)
     for blk in raw.postscript:
         if blk.kind == "pb":
             part.postscript.append(PageBreak(blk.text, blk.line))
