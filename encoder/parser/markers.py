@@ -19,8 +19,10 @@ from dataclasses import dataclass
 # a digit run glued to a letter, closing punctuation or bracket before it
 _END = r"(?=$|[\s,;:!?)\]”’\"'—–(]|\.(?!\d))"
 _GLUED_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’“‘\"'…])(\d{1,3})" + _END)
+# a note the editors inserted between two printed ones: "my 105,75a should"
+_SUFFIXED_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"'])(\d{1,3})([a-z])" + _END)
 # a whole number token of two or more digits: its last digits may be a marker
-_NUMBER_RE = re.compile(r"(?<![\w.,/–-])(\d{2,})" + _END)
+_NUMBER_RE = re.compile(r"(?<![\w.,/–\-”’\"'):;!?\]])(\d{2,})" + _END)
 # clock times ("9:42 p.m.", "2.47 p.m.", "1200 hours"): their digits are never markers
 _TIME_RE = re.compile(
     r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?(?=\s*(?:[ap]\.\s?m\.|o’clock|o'clock))"
@@ -41,6 +43,13 @@ class Candidate:
     end: int
     value: int
     strength: float
+    suffix: str = ""
+    """The letter of an inserted note's marker (``75a``)."""
+
+    @property
+    def label(self) -> str:
+        """The marker as printed."""
+        return f"{self.value}{self.suffix}"
 
     @property
     def key(self) -> tuple[int, int]:
@@ -75,6 +84,27 @@ def has_glued_marker(text: str) -> bool:
     return False
 
 
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_DATE_BEFORE_RE = re.compile(rf"(?:(?P<month>{_MONTHS})|{_MONTHS}\s+\d{{1,2}},)\s+$")
+"""A month name (a day follows) or a month and day with a comma (a year follows)."""
+
+
+def _date_part_ok(dated: re.Match[str], rest: str) -> bool:
+    """True when ``rest`` is a whole day (after a month) or a year (after month and day)."""
+    if not rest or rest.startswith("0"):
+        return False
+    if dated.group("month"):
+        return 1 <= int(rest) <= 31 or _is_year(rest)
+    return _is_year(rest)
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and 1700 <= int(digits) <= 2099
+
+
 def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -99,15 +129,30 @@ def candidates(segments: list[Segment]) -> list[Candidate]:
             else:
                 strength = 3.5
             found[(m.start(), m.end())] = Candidate(si, m.start(), m.end(), int(m.group(1)), strength)
+        for m in _SUFFIXED_RE.finditer(text):
+            if not _inside(seg.masked, m.start()):
+                found[(m.start(), m.end())] = Candidate(
+                    si, m.start(), m.end(), int(m.group(1)), 3.0, m.group(2)
+                )
         for m in _NUMBER_RE.finditer(text):
             if seg.no_split or _inside(seg.masked, m.start()):
                 continue
             digits = m.group(1)
+            dated = _DATE_BEFORE_RE.search(text[max(0, m.start() - 24) : m.start()])
+            if dated and dated.group("month") and (1 <= int(digits) <= 31 or _is_year(digits)):
+                continue  # "February 23", "October 1944": a day or a year, no marker in it
             for k in range(1, min(3, len(digits) - 1) + 1):
                 start = m.end() - k
                 if digits[len(digits) - k] == "0" and k > 1:
                     continue
-                found.setdefault((start, m.end()), Candidate(si, start, m.end(), int(digits[-k:]), 0.0))
+                strength = 0.0
+                if dated and _date_part_ok(dated, digits[:-k]):
+                    # "February 243", "June 16, 19581": a day or year cannot have these
+                    # digits; what is left once the marker is off is the date
+                    strength = 2.5 - 0.5 * k  # the shorter marker leaves the longer day
+                elif dated:
+                    continue
+                found.setdefault((start, m.end()), Candidate(si, start, m.end(), int(digits[-k:]), strength))
         if seg.heading:
             m = _TRAILING_RE.search(text)
             if m:
@@ -161,7 +206,9 @@ def _sequence(
                     and not (repeat_ok and c.value <= top)
                 ):
                     continue  # digits split off a number only where the count says so
-                if c.value == top + 1:
+                if c.suffix:
+                    gain += 3.0 if c.value == top else -3.0  # "75a" right after "75"
+                elif c.value == top + 1:
                     gain += 3.0
                 elif prev is None:
                     gain += 1.0 if c.value <= 3 and c.strength >= 3 else 0.0

@@ -69,7 +69,7 @@ def resolve_notes(doc: Document, b: Builder, items: list, source_name: str, mode
         if cand is None:
             orphans.append(note)
             continue
-        note.n = str(cand.value)
+        note.n = cand.label
         if note.is_source and head_slot is not None and cand.seg != head_slot:
             # the source note belongs in the heading; the digit found was not its marker
             orphans.append(note)
