@@ -19,6 +19,8 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus" / "dev"
+OTHER = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus-other"
+"""101 documents of 25 other volumes (TEI from HistoryAtState/frus, page text generated)."""
 SCORER = SHARED / "tools" / "score.py"
 
 FLOORS = {
@@ -41,10 +43,10 @@ FLOORS_OPENERS = {**FLOORS, "place": 95, "date": 95, "signed": 25, "note_anchors
 pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="../shared/corpus is not beside the repo")
 
 
-def _score(*extra: str) -> dict[str, float]:
+def _score(*extra: str, corpus: Path = CORPUS) -> dict[str, float]:
     cli = f"{sys.executable} -m encoder"
     run = subprocess.run(
-        [sys.executable, str(SCORER), str(CORPUS), "--cli", cli, *extra],
+        [sys.executable, str(SCORER), str(corpus), "--cli", cli, *extra],
         capture_output=True,
         text=True,
         timeout=600,
@@ -67,4 +69,27 @@ def _score(*extra: str) -> dict[str, float]:
 def test_dev_corpus_score(extra: tuple[str, ...], floors: dict[str, float]) -> None:
     got = _score(*extra)
     low = {k: got.get(k, 0.0) for k, floor in floors.items() if got.get(k, 0.0) < floor}
+    assert low == {}, f"below the floor: {low} (all: {got})"
+
+
+# Every page of corpus-other keeps its dateline and signature, so every field has a real
+# floor. From/to: 1864 puts "Mr." inside the persName, as 1870 does (4 documents).
+# Place: 1861 and 1864 leave the institution out of placeName or keep its comma (9).
+# Note anchors: 1901 marks notes with letters glued to words ("notea"), which no rule
+# tells from the word; one anchor after "452/21" in a paper number.
+FLOORS_OTHER = {
+    **FLOORS,
+    "from": 88,
+    "to": 90,
+    "place": 87,
+    "date": 95,
+    "signed": 95,
+    "note_anchors": 80,
+    "text": 98,
+}
+
+
+def test_other_volumes_score() -> None:
+    got = _score(corpus=OTHER)
+    low = {k: got.get(k, 0.0) for k, floor in FLOORS_OTHER.items() if got.get(k, 0.0) < floor}
     assert low == {}, f"below the floor: {low} (all: {got})"
