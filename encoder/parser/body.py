@@ -292,18 +292,19 @@ def cut_blocks(lines: list[Line]) -> list[RawBlock]:
 
 
 _HEADING_SHAPE_RE = re.compile(r"^[A-Z][^\s]*\s.{2,80}\sto\s.{2,80}\.$")
+_HEADING_SHAPE_LOOSE_RE = re.compile(r"^[A-Z][^\s]*\s.{2,80}\sto\s.{2,80}$")
 _HEADING_SMALL = frozenset(
     {"of", "the", "to", "in", "at", "and", "for", "on", "near", "y", "ad", "interim", "d’affaires"}
     | {"de", "del", "della", "di", "du", "da", "das", "des", "la", "le", "les", "el", "van", "von"}
 )
 
 
-def is_heading_line(text: str) -> bool:
+def is_heading_line(text: str, *, period: bool = True) -> bool:
     """True for an enclosure's heading (``Mr. W. Hoffman to the Duke de Gramont.``,
     ``The Secretary of State to the Minister in France.``): ``A to B.``, and every word
     capitalised but the small ones of titles. ``The President agreed to the proposal.``
     has the shape but not the words."""
-    if not _HEADING_SHAPE_RE.match(text):
+    if not (_HEADING_SHAPE_RE if period else _HEADING_SHAPE_LOOSE_RE).match(text):
         return False
     words = re.findall(r"[^\W\d_][\w’'.\-]*", text)
     return all(w[0].isupper() or w.lower().rstrip(".") in _HEADING_SMALL for w in words)

@@ -293,6 +293,11 @@ def analyze(text: str) -> HeadingInfo:
             recipient = add(r0, _memo_trailer(text, r0, end), "to")
     elif m_by:
         s = body_start + m_by.end()
+        # "by the Secretary of State of a Conversation With the British Ambassador (Halifax)":
+        # the one he spoke with is neither sender nor recipient
+        talk = re.search(r"\s+of (?:a )?(?:Telephone )?Conversation\b", text[s:end])
+        if talk:
+            end = s + talk.start()
         cut = _split_to(text, s, end)
         if cut is None:
             sender = add(s, _memo_trailer(text, s, end), "from")

@@ -149,6 +149,14 @@ _OPEN_END_RE = re.compile(r"(?:\b(?:to|the|of|and|from|in|at|for|on|with|between
 _GOES_ON_RE = re.compile(r"^(?:to|of|and|in|at|on|for|the)\s")
 
 
+_TITLE_RUN_RE = re.compile(
+    r"^[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|the|and|in|at|for|to|de|von|van))*"
+    r"(?:\s*\([A-Z][^()]*\))?\d{0,2}$"
+)
+"""The rest of a long heading the copy wrapped: title words only, a person in parentheses
+and a marker at most (``Ambassador (Halifax)1``, ``Secretary of State Dulles``)."""
+
+
 def _continues_heading(cur: Cursor, text: str) -> bool:
     """True when the next line finishes a heading cut in two: the heading ends on a word
     that cannot end one (``to the``), or the next line goes on with one (``of State``).
@@ -156,7 +164,22 @@ def _continues_heading(cur: Cursor, text: str) -> bool:
     if cur.pos >= len(cur.lines) or cur.lines[cur.pos].blank:
         return False
     nxt = cur.lines[cur.pos].stripped
-    if len(text) + len(nxt) > 400 or not (_OPEN_END_RE.search(text) or _GOES_ON_RE.match(nxt)):
+    if len(text) + len(nxt) > 400:
+        return False
+    cues = (
+        _OPEN_END_RE.search(text)
+        or _GOES_ON_RE.match(nxt)
+        or nxt.startswith("(")
+        or text.count("(") > text.count(")")
+        or (
+            len(text) >= 55
+            and len(nxt) < 50
+            and _TITLE_RUN_RE.match(nxt)
+            and (" " in nxt or "(" in nxt)
+            and not DOC_KIND_RE.match(nxt)
+        )
+    )
+    if not cues:
         return False
     if any(r.match(nxt) for r in (LABEL_RE, SERIAL_RE, RECEIVED_RE, FILE_LINE_RE)):
         return False

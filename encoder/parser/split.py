@@ -39,7 +39,7 @@ def _starts_document(lines: list[Line], i: int) -> bool:
         return True
     if NO_LINE_RE.match(text):
         nxt = next((ln.stripped for ln in lines[i + 1 :] if not ln.blank), "")
-        return bool(re.search(r"\sto\s", nxt)) and len(nxt) < 200
+        return is_heading_line(nxt, period=False)
     return False
 
 
