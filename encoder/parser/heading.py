@@ -95,11 +95,12 @@ _TITLE_NAME_RE = re.compile(
 )
 _NOBLE_RE = re.compile(
     r"^(?:[Tt]he\s+)?(?:Count|Countess|Baron|Baroness|Duke|Duchess|Earl|Marquis|Marquess|Prince"
-    r"|Princess|Viscount|Lord|Lady|Sir|Chevalier)\s+(?:(?:de|di|da|von|van|of|d’|d')\s*)?[A-Z][\w’'.-]*"
-    r"(?:\s+(?:[A-Z][\w’'.-]*|de|di|von|van|of|la|le))*$"
+    r"|Princess|Viscount|Lord|Lady|Sir|Chevalier)\s+(?:of\s+)?(?P<name>(?:(?:de|di|da|von|van|d’|d')\s*)?"
+    r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|di|von|van|of|la|le))*)$"
 )
-"""A title of nobility and a name (``the Duke de Gramont``, ``Earl Granville``, ``Sir
-Edward Thornton``): FRUS marks the whole, article included, as the person."""
+"""A title of nobility and a name (``Count von Quadt``, ``the Duke de Gramont``, ``Earl
+Granville``): like ``Mr.``, the title stays outside the person (``Count <persName>von
+Quadt</persName>``, as the 1901 volume has it)."""
 _COURTESY_RE = re.compile(r"^(Mr|Mrs|Messrs|Miss|Ms|Señor|Senor|Monsieur|M)\.?\s+\S")
 _PAREN_RE = re.compile(r"\(\s*([^()]+?)\s*\)")
 
@@ -169,8 +170,10 @@ def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], 
         # most volumes mark the name after the courtesy title: Mr. <persName>Seward</persName>
         s = start + courtesy.end() - 1
         return [NameSpan(s, end, "persName", role)], Party(text[s:end], None)
-    if _NOBLE_RE.match(part):
-        return [NameSpan(start, end, "persName", role)], Party(part, None)
+    noble = _NOBLE_RE.match(part)
+    if noble:
+        s = start + noble.start("name")
+        return [NameSpan(s, end, "persName", role)], Party(text[s:end], None)
     m = _TITLE_NAME_RE.match(part)
     if m:
         return [NameSpan(start + m.start(2), start + m.end(2), "persName", role)], Party(
