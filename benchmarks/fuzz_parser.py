@@ -1,6 +1,7 @@
 """Fuzz the parser and TEI writer: N mutated pages, no crash but ParseError allowed.
 
-Seeds are the bundled samples and, when present, ../shared/corpus/dev pages. Each input
+Seeds are the bundled samples, benchmarks/corpus-other and, when present,
+../shared/corpus/dev pages. Each input
 is a seed cut, spliced, duplicated, re-cased or sprinkled with digits, brackets, page
 markers, note-list lines and random Unicode; every one must parse (or raise ParseError)
 and serialize to well-formed XML. Deterministic for a given --seed.
@@ -100,6 +101,8 @@ def main() -> int:
     seeds = [p.read_text(encoding="utf-8") for p in sample_files()]
     corpus = ROOT.parent / "shared" / "corpus" / "dev"
     seeds += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    other = ROOT / "benchmarks" / "corpus-other"
+    seeds += [p.read_text(encoding="utf-8") for p in sorted(other.glob("*.txt"))]
     rng = random.Random(args.seed)
     failures = parse_errors = docs = 0
     start = time.perf_counter()

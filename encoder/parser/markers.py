@@ -209,7 +209,8 @@ def _sequence(
                 if c.suffix:
                     gain += 3.0 if c.value == top else -3.0  # "75a" right after "75"
                 elif c.value == top + 1:
-                    gain += 3.0
+                    # the count backs a split-off digit less than a digit glued to a word
+                    gain += 3.0 if c.strength >= 1.0 else 2.0
                 elif prev is None:
                     gain += 1.0 if c.value <= 3 and c.strength >= 3 else 0.0
                 elif _pages_between(segments, prev, c) and c.value <= 3:
