@@ -88,3 +88,29 @@ def test_split_without_blank_lines_after_a_note_list_and_in_old_volumes() -> Non
     )
     docs = parse_documents(text, "chapter.txt")
     assert [d.number for d in docs] == ["39", "40", "86"]
+
+
+def test_modern_document_kinds_split_a_chapter() -> None:
+    """Headings of the kinds modern volumes print (telephone conversations, action
+    memoranda, diary entries) each begin a document."""
+    text = "\n".join(
+        [
+            "22. Telephone Conversation Between President Johnson and Secretary McNamara1",
+            "",
+            "Johnson: Hello.",
+            "",
+            "23. Action Memorandum From the Assistant Secretary (Holbrooke) to Secretary of State Vance1",
+            "",
+            "Text.",
+            "",
+            "24. Diary Entry by the Ambassador (Bohlen)1",
+            "",
+            "Text.",
+        ]
+    )
+    docs = parse_documents(text, "chapter.txt")
+    assert [(d.number, d.doc_type) for d in docs] == [
+        ("22", "Telephone Conversation"),
+        ("23", "Action Memorandum"),
+        ("24", "Diary Entry"),
+    ]

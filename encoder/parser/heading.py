@@ -52,6 +52,17 @@ DOC_TYPES = (
     "Backchannel Message",
     "Study",
     "Directive",
+    "Telephone Conversation",
+    "Action Memorandum",
+    "Information Memorandum",
+    "Briefing Memorandum",
+    "Diary Entry",
+    "Summary of Conversation",
+    "Record of Meeting",
+    "Summary Record",
+    "Talking Points",
+    "Oral Message",
+    "Remarks",
 )
 _TYPE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DOC_TYPES), key=len, reverse=True)) + r")\b")
 _TITLES = (

@@ -16,9 +16,11 @@ from .lines import Line
 from .preamble import FILE_LINE_RE, NO_LINE_RE
 
 _KINDS = (
-    r"(?:Circular |Personal |Joint |Special |Intelligence |Research |Information |Action )?"
+    r"(?:Circular |Personal |Joint |Special |Intelligence |Research |Information |Action "
+    r"|Briefing |Oral |Telephone |Summary of |Record of |Summary )?"
     r"(?:Telegram|Memorandum|Letter|Editorial Note|Airgram|Despatch|Instruction|Note|Message"
     r"|Paper|Report|Minutes|Notes|Aide-M[ée]moire|Cable|Backchannel Message|Transcript"
+    r"|Conversation|Diary Entry|Remarks|Talking Points|Statement|Record|Position Paper"
     r"|Record|Summary|Statement|Study|Draft|Contact Report|National Intelligence Estimate"
     r"|Special National Intelligence Estimate|Department of State Situation Report)"
 )
