@@ -148,6 +148,8 @@ def is_name_line(text: str) -> bool:
     ``Agreed.`` closes many a telegram.
     """
     t = _TRAILING_MARK_RE.sub("", text.strip())
+    if t.startswith("[") and t.endswith("]") and "[" not in t[1:]:
+        t = t[1:-1]  # "[Johnson]": the editors supply a name the copy did not sign
     bare = t.strip(' .,“”"')
     if bare.lower() in _NOT_NAMES:
         return False

@@ -112,6 +112,10 @@ _NOBLE_RE = re.compile(
 """A title of nobility and a name (``Count von Quadt``, ``the Duke de Gramont``, ``Earl
 Granville``): like ``Mr.``, the title stays outside the person (``Count <persName>von
 Quadt</persName>``, as the 1901 volume has it)."""
+_NAMEISH_RE = re.compile(
+    r"(?:[A-Z][\w’'.-]*|de|van|von|da|del|la|le)(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|da|del|la|le)){0,3}"
+)
+"""One person's name in a list of them."""
 _COURTESY_RE = re.compile(r"^(Mr|Mrs|Messrs|Miss|Ms|Señor|Senor|Monsieur|M)\.?\s+\S")
 _PAREN_RE = re.compile(r"\(\s*([^()]+?)\s*\)")
 
@@ -166,6 +170,9 @@ def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], 
         and _TITLE_NAME_RE.match(text[start : start + where.start()])
     ):
         end = start + where.start()
+    at = re.search(r",\s+(?:at|in)\s+[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}$", text[start:end])
+    if at and "(" not in text[start:end]:
+        end = start + at.start()  # "Ambassador U. Alexis Johnson, at Geneva"
     part = text[start:end]
     paren = None
     for m in _PAREN_RE.finditer(part):
@@ -174,8 +181,21 @@ def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], 
         office = part[: paren.start()].strip()
         office = re.sub(r"^(the|The)\s+", "", office).strip(" ,")
         name_start = start + paren.start(1)
-        name_end = start + paren.end(1)
-        return [NameSpan(name_start, name_end, "persName", role)], Party(paren.group(1), office or None)
+        spans = []
+        # "(Nufer, Donnelly, and Turkel)": each is a person, the first stands for the party
+        for k, m in enumerate(re.finditer(r"[^,]+?(?=,|$)", paren.group(1))):
+            s, e = _strip(paren.group(1), m.start(), m.end())
+            name = re.match(r"(?:and\s+)?", paren.group(1)[s:e])
+            s += name.end() if name else 0
+            if s < e:
+                spans.append(NameSpan(name_start + s, name_start + e, "persName", role if k == 0 else None))
+        if (
+            len(spans) < 2
+            or not all(_NAMEISH_RE.fullmatch(text[sp.start : sp.end]) for sp in spans)
+            or any(text[sp.start : sp.end].rstrip(".") in {"Jr", "Sr", "II", "III", "IV"} for sp in spans)
+        ):
+            spans = [NameSpan(name_start, start + paren.end(1), "persName", role)]
+        return spans, Party(paren.group(1), office or None)
     courtesy = _COURTESY_RE.match(part)
     if courtesy:
         # most volumes mark the name after the courtesy title: Mr. <persName>Seward</persName>

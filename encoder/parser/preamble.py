@@ -17,7 +17,7 @@ from .markings import is_marking_line
 
 FILE_LINE_RE = re.compile(
     r"^(?:File No\.\s*)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}\s)?(?:FW\s)?\d{2,4}[0-9A-Za-z.]*"
-    r"(?:\s?\(?[A-Z][A-Za-z.]*\)?(?:\s\d{4})?|\s[a-z0-9]{1,3}){0,4}/[^\s:]+(?::\s+(?P<kind>.{1,60}))?$"
+    r"(?:\s?\(?[A-Z][A-Za-z.]*\)?(?:\s\d{4})?|\s[a-z0-9]{1,3}){0,4}\s?/[^\s:]+(?::\s+(?P<kind>.{1,60}))?$"
 )
 """``761.94/7–2145: Telegram``, ``File No. 861.77/267``, ``740.00119 Potsdam/7–2145``,
 ``500.A15 a 1/463: Telegram``, ``Paris Peace Conf. 811.001/11: Telegram``."""
