@@ -112,7 +112,7 @@ _UNDATED = (
 _RECEIVED = r"(?:\s*[\[(]\s*Received\b[^\])]*[\])]\.?)*"
 _CORE = (
     rf"(?P<open>\[)?(?:(?P<undated>{_UNDATED})|(?P<date>(?:{_WEEKDAY})?{_CIRCA}?{_DATE})"
-    rf"(?P<time>{_TIME})?)(?(open)\]|\]?)[.,;:]?{_RECEIVED}\s*\Z"
+    rf"(?P<time>{_TIME})?)(?(open)\]|\]?)(?: ?[.,;:])?{_RECEIVED}\s*\Z"
 )
 _CORE_RE = re.compile(_CORE)
 _EXACT = re.compile(rf"\s*{_CORE}")

@@ -148,6 +148,8 @@ def is_name_line(text: str) -> bool:
     ``Agreed.`` closes many a telegram.
     """
     t = _TRAILING_MARK_RE.sub("", text.strip())
+    if _SALUTE_RE.match(t):
+        return False  # "Faithfully Yours,": the close above a signature, not one
     if t.startswith("[") and t.endswith("]") and "[" not in t[1:]:
         t = t[1:-1]  # "[Johnson]": the editors supply a name the copy did not sign
     bare = t.strip(' .,“”"')

@@ -26,7 +26,7 @@ NO_LINE_RE = re.compile(r"^No\.\s*(\d+[A-Z]?)\.?$")
 MODERN_HEAD_RE = re.compile(r"^(\d{1,4}[A-Z]?)\.\s+(\S.*)$")
 """``86. Telegram From the Embassy in Lebanon …``: number and heading on one line."""
 LABEL_RE = re.compile(
-    r"^\[(?:Telegram|Translation|Extract|Paraphrase|Circular|Memorandum|Letter|Note|Despatch|Inclosure|Enclosure|Copy|Excerpt|Summary|Aide-M[ée]moire)[^\]]*\]\S*$"
+    r"^\[(?:Telegram|Translation|Extract|Paraphrase|Circular|Memorandum|Letter|Note|Despatch|Inclosure|Enclosure|Copy|Excerpt|Summary|Substance|Abstract|Aide-M[ée]moire)[^\]]*\]\S*$"
 )
 """``[Telegram]``, ``[Telegram—Extract]1``, ``[Translation.]``."""
 SERIAL_RE = re.compile(r"^\[?No\.\s*\d+[A-Z]?\.?\]?$")
