@@ -139,8 +139,8 @@ def candidates(segments: list[Segment]) -> list[Candidate]:
                 continue
             digits = m.group(1)
             dated = _DATE_BEFORE_RE.search(text[max(0, m.start() - 24) : m.start()])
-            if dated and dated.group("month") and (1 <= int(digits) <= 31 or _is_year(digits)):
-                continue  # "February 23", "October 1944": a day or a year, no marker in it
+            if _is_year(digits) or (dated and dated.group("month") and 1 <= int(digits) <= 31):
+                continue  # "in 1961", "February 23": a year or a day holds no marker
             for k in range(1, min(3, len(digits) - 1) + 1):
                 start = m.end() - k
                 if digits[len(digits) - k] == "0" and k > 1:
@@ -178,6 +178,8 @@ def _sequence(
 ) -> list[Candidate | None]:
     """Markers printed per page (legacy volumes): the most plausible ordered choice."""
     n = len(cands)
+    # volumes that mark the source note 0 ("Lebanon0") count the other notes from 1
+    base = 0 if any(c.value == 0 and segments[c.seg].heading for c in cands) else 1
     skip_cost = 2.5
     # state: (score, max value so far, last candidate index or -1, back pointer)
     states: list[dict[int, tuple[float, int, tuple | None]]] = [{-1: (0.0, 0, None)}]
@@ -196,13 +198,13 @@ def _sequence(
                 c = cands[j]
                 if prev is not None and c.seg == prev.seg and c.start < prev.end:
                     continue
-                gain = c.strength + (1.0 if c.value == i + 1 else 0.0)
+                gain = c.strength + (1.0 if c.value == i + base else 0.0)
                 if c.value == 0 and not segments[c.seg].heading:
                     continue
                 if (
                     c.strength < 1.0
                     and c.value != top + 1
-                    and c.value != i + 1
+                    and c.value != i + base
                     and not (repeat_ok and c.value <= top)
                 ):
                     continue  # digits split off a number only where the count says so
