@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lines import Line
+from .preamble import MARKER_END_RE, RECEIVED_RE
 
 PAGE_LINE_RE = re.compile(r"^\[Page ([0-9]+|[IVXLCDMivxlcdm]+)\]$")
 _BULLET_RE = re.compile(r"^\s*(?:[-•▪◦*]|\u2022)\s+(?![*\s]*$)(?!\*)(.*)$")
@@ -323,9 +324,6 @@ def _is_attachment_start(blocks: list[RawBlock], i: int) -> bool:
     return is_heading_line(b.text) and len(b.text) < 120
 
 
-_RECEIVED_LINE_RE = re.compile(r"^\[Received\b[^\]]*\]\S*$")
-
-
 def _closing_dateline(blocks: list[RawBlock]) -> int | None:
     """Where a dateline that ends the text begins (its place and date over one to three
     lines, a ``[Received …]`` line after it), or None. Only text with no enclosure in it:
@@ -333,14 +331,14 @@ def _closing_dateline(blocks: list[RawBlock]) -> int | None:
     from .. import dates
 
     end = len(blocks)
-    if end and blocks[end - 1].kind == "p" and _RECEIVED_LINE_RE.match(blocks[end - 1].text):
+    if end and blocks[end - 1].kind == "p" and RECEIVED_RE.match(blocks[end - 1].text):
         end -= 1
     for count in (1, 2, 3):
         start = end - count
         if start < 1 or any(b.kind != "p" for b in blocks[start:end]):
             return None
         joined = " ".join(b.text for b in blocks[start:end])
-        if len(joined) <= 160 and dates.looks_like_dateline(re.sub(r"(?<=[.)\]])\d{1,2}$", "", joined)):
+        if len(joined) <= 160 and dates.looks_like_dateline(MARKER_END_RE.sub("", joined)):
             return start
     return None
 

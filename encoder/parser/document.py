@@ -32,7 +32,7 @@ from .inline import page_numbers
 from .lines import Line
 from .notelist import find_note_list
 from .notes import SOURCE_RE, attach_listing_source, resolve_notes, text_of
-from .preamble import DOC_KIND_RE, FILE_LINE_RE, Cursor, read_preamble
+from .preamble import DOC_KIND_RE, FILE_LINE_RE, RECEIVED_RE, Cursor, read_preamble
 from .slots import (
     Builder,
     append_received,
@@ -114,7 +114,7 @@ def _part_blocks(raw: RawPart, part: Part, b: Builder) -> None:
                 b.add(blk.text, store, blk.line)
         if raw.dateline:
             lines = raw.dateline
-            received = lines[-1] if len(lines) > 1 and lines[-1].text.startswith("[Received") else None
+            received = lines[-1] if len(lines) > 1 and RECEIVED_RE.match(lines[-1].text) else None
             place_date = lines[:-1] if received else lines
             dl = Dateline([], place_date[0].line)
             closer.dateline = dl

@@ -211,7 +211,7 @@ def _label(cur: Cursor, pre: Preamble) -> bool:
     return False
 
 
-_MARKER_END_RE = re.compile(r"(?<=[.)\]])\d{1,2}$")
+MARKER_END_RE = re.compile(r"(?<=[.)\]])\d{1,2}$")
 """A footnote marker glued to a dateline's end (``April 14, 1960.1``)."""
 
 
@@ -226,7 +226,7 @@ def _dateline(cur: Cursor, pre: Preamble) -> bool:
         parts = [cur.peek(k) for k in range(count)]
         if any(p is None for p in parts):
             break
-        joined = _MARKER_END_RE.sub("", " ".join(p.stripped for p in parts if p is not None))
+        joined = MARKER_END_RE.sub("", " ".join(p.stripped for p in parts if p is not None))
         if len(joined) > 200:
             break
         if dates.looks_like_dateline(joined):
@@ -236,7 +236,7 @@ def _dateline(cur: Cursor, pre: Preamble) -> bool:
                 extra = [cur.peek(k) for k in range(more)]
                 if any(p is None for p in extra):
                     break
-                j2 = _MARKER_END_RE.sub("", " ".join(p.stripped for p in extra if p is not None))
+                j2 = MARKER_END_RE.sub("", " ".join(p.stripped for p in extra if p is not None))
                 last = extra[-1]
                 if last is not None and RECEIVED_RE.match(last.stripped):
                     break
