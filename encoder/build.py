@@ -16,15 +16,22 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from . import outputs as registry
+from .docmeta import read_meta
+from .edition import Chapter, Edition, Entry, Term
 from .errors import Diagnostic, EncoderError
+from .files import atomic_write, ensure_inside, safe_stem
+from .glossary import PersonIndex, link_document
+from .layout import ChapterPlan, EditionPlan, plan_edition
 from .model import Document
-from .outputs import InputResult, OutputFile, Report, atomic_write, ensure_inside, safe_stem
 from .reader import read_text
+from .report import InputResult, OutputFile, Report
 
 Progress = Callable[[InputResult], None]
 """Called once per input as soon as it is done, so a CLI can report as it goes."""
 
 TEXT_SUFFIXES = (".txt",)
+EDITION_TEI = "edition.xml"
 
 
 def collect_inputs(paths: Sequence[Path]) -> list[Path]:
@@ -58,6 +65,7 @@ def collect_tei(paths: Sequence[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             files = sorted(path.glob("*.xml")) or sorted((path / "tei").glob("*.xml"))
+            files = [f for f in files if f.name != EDITION_TEI]  # the edition, not a document
             found.extend(files or [path])
         else:
             found.append(path)
@@ -111,44 +119,83 @@ def _prepare(out_dir: Path, *subdirs: str) -> None:
 
 
 def encode_inputs(inputs: Sequence[Path], out_dir: Path, *, progress: Progress | None = None) -> Report:
-    """Encode each input to ``out_dir/tei/<stem>.xml`` (``<stem>.<n>.xml`` for several).
-
-    Every TEI file written is validated; a file with validation errors stays written and
-    is flagged ``valid: false``. The report is returned, not written.
-    """
-    _prepare(out_dir, "tei")
-    report = Report(str(out_dir))
-    for path, (stem, warning) in zip(inputs, assign_stems(inputs), strict=True):
-        result = InputResult(str(path))
-        if warning:
-            result.warnings.append(Diagnostic("warning", warning, str(path), None, "output.name"))
-        try:
-            _encode_one(path, stem, out_dir, result)
-        except EncoderError as exc:
-            result.errors.append(_diagnostic(exc, str(path)))
-        except Exception as exc:  # a bug must not cost the rest of the batch
-            result.fail(f"internal error: {type(exc).__name__}: {exc}", code="internal")
-        report.inputs.append(result)
-        if progress is not None:
-            progress(result)
+    """Encode loose inputs to ``out_dir/tei/`` (as one unnamed chapter); the report only."""
+    report, _ = encode_edition(plan_edition(list(inputs)), out_dir, progress=progress)
     return report
 
 
-def _encode_one(path: Path, stem: str, out_dir: Path, result: InputResult) -> None:
+def encode_edition(
+    plan: EditionPlan, out_dir: Path, *, progress: Progress | None = None
+) -> tuple[Report, Edition]:
+    """Encode every file of ``plan`` to ``out_dir/tei/<stem>.xml`` and collect the edition.
+
+    Every TEI file written is validated; a file with validation errors stays written and
+    is flagged ``valid: false``. Each document is built once and kept in the edition for
+    every output.
+    """
+    _prepare(out_dir, "tei")
+    report = Report(str(out_dir))
+    edition = Edition(plan.meta, persons=list(plan.persons), terms=list(plan.terms))
+    edition.diagnostics.extend(plan.diagnostics)
+    persons = PersonIndex(edition.persons) if edition.persons else None
+    stems = dict(zip(plan.files(), assign_stems(plan.files()), strict=True))
+    for chapter_plan in plan.chapters:
+        edition.chapters.append(_chapter(chapter_plan, None))
+
+    def run(chapter_plan: ChapterPlan, chapter: Chapter) -> None:
+        for path in chapter_plan.files:
+            stem, warning = stems[path]
+            result = InputResult(str(path))
+            if warning:
+                result.warnings.append(Diagnostic("warning", warning, str(path), None, "output.name"))
+            try:
+                chapter.entries.extend(_encode_one(path, stem, out_dir, result, persons, edition.terms))
+            except EncoderError as exc:
+                result.errors.append(_diagnostic(exc, str(path)))
+            except Exception as exc:  # a bug must not cost the rest of the batch
+                result.fail(f"internal error: {type(exc).__name__}: {exc}", code="internal")
+            report.inputs.append(result)
+            if progress is not None:
+                progress(result)
+        for child_plan, child in zip(chapter_plan.children, chapter.children, strict=True):
+            run(child_plan, child)
+
+    for chapter_plan, chapter in zip(plan.chapters, edition.chapters, strict=True):
+        run(chapter_plan, chapter)
+    edition.finish()
+    report.warnings.extend(edition.diagnostics)
+    return report, edition
+
+
+def _chapter(plan: ChapterPlan, parent: Chapter | None) -> Chapter:
+    chapter = Chapter(plan.id, plan.title, parent=parent, source=plan.source)
+    chapter.children = [_chapter(child, chapter) for child in plan.children]
+    return chapter
+
+
+def _encode_one(
+    path: Path,
+    stem: str,
+    out_dir: Path,
+    result: InputResult,
+    persons: PersonIndex | None,
+    terms: list[Term],
+) -> list[Entry]:
     from .parser import parse_documents
 
     if path.is_dir():
         result.fail("the folder holds no .txt files", code="input.folder")
-        return
+        return []
     decoded = read_text(path)
     result.encoding = decoded.encoding
     result.warnings.extend(decoded.warnings)
     if not decoded.text.strip():
         what = "is empty" if not decoded.text else "holds only whitespace"
         result.fail(f"the file {what}: nothing to encode", code="input.empty")
-        return
+        return []
     documents = parse_documents(decoded.text, source_name=str(path))
     result.documents = len(documents)
+    entries: list[Entry] = []
     for n, doc in enumerate(documents, start=1):
         doc.encoding = decoded.encoding  # recorded in the TEI header's provenance
         for diagnostic in doc.diagnostics:
@@ -156,18 +203,30 @@ def _encode_one(path: Path, stem: str, out_dir: Path, result: InputResult) -> No
         name = f"{stem}.xml" if len(documents) == 1 else f"{stem}.{n}.xml"
         label = f"document {doc.number or n}"
         try:
-            result.outputs.append(_write_document(doc, out_dir, name, label, result))
+            entries.append(_write_document(doc, out_dir, name, label, result, persons, terms))
         except EncoderError as exc:
             result.errors.append(_diagnostic(exc, str(path), f"{label}: "))
         except Exception as exc:  # one document's failure must not hide its siblings
             result.fail(f"{label}: internal error: {type(exc).__name__}: {exc}", code="internal")
+    return entries
 
 
-def _write_document(doc: Document, out_dir: Path, name: str, label: str, result: InputResult) -> OutputFile:
+def _write_document(
+    doc: Document,
+    out_dir: Path,
+    name: str,
+    label: str,
+    result: InputResult,
+    persons: PersonIndex | None,
+    terms: list[Term],
+) -> Entry:
     from .tei import serialize, to_tei
     from .validate import get_validator, has_errors
 
-    data = serialize(to_tei(doc))
+    tree = to_tei(doc)
+    for warning in link_document(tree.getroot(), persons, terms, result.input):
+        result.add(warning)
+    data = serialize(tree)
     target = ensure_inside(out_dir / "tei", Path(name))
     atomic_write(target, data)
     shown = str(out_dir / "tei" / name)
@@ -183,7 +242,10 @@ def _write_document(doc: Document, out_dir: Path, name: str, label: str, result:
     for finding in findings:
         result.add(finding)
     entry.valid = not has_errors(findings)
-    return entry
+    result.outputs.append(entry)
+    root = tree.getroot()
+    meta = read_meta(root)
+    return Entry(meta.xml_id, meta, result.input, entry.path, root=root, valid=entry.valid)
 
 
 def _diagnostic(exc: EncoderError, fallback: str, prefix: str = "") -> Diagnostic:
@@ -205,80 +267,75 @@ def build(
     progress: Progress | None = None,
     clean: bool = False,
     title: str | None = None,
+    outputs: Sequence[str] | None = None,
 ) -> Report:
-    """Encode, validate, render ``out_dir/html`` and ``out_dir/print``, write the report.
+    """Encode, validate, then run every chosen output over the edition; write the report.
 
-    The editions are rendered from every TEI file written in this run; when that fails
-    and some files were invalid, they are tried again without the invalid files. With
-    ``clean`` (and only then) TEI and HTML files that no current input produced are
-    removed, except the TEI of an input that failed this time (its last good version).
-    ``title`` names the edition (title page, index, running heads).
+    ``inputs`` is one edition folder (see :mod:`encoder.layout`) or loose files and
+    folders of ``.txt`` files. ``outputs`` names registered outputs (default: all). An
+    output that fails is a batch error; the others still run. With ``clean`` (and only
+    then) TEI and HTML files that no current input produced are removed, except the TEI
+    of an input that failed this time (its last good version).
     """
-    report = encode_inputs(inputs, out_dir, progress=progress)
-    html = _render(report, "html", out_dir / "html", title)
-    _render(report, "print", out_dir / "print", title)
+    plan = plan_edition(list(inputs), title=title)
+    report, edition = encode_edition(plan, out_dir, progress=progress)
+    run_outputs(edition, out_dir, list(outputs) if outputs is not None else registry.names(), report)
     if clean:
-        _clean(report, out_dir, html, inputs)
+        _clean(report, out_dir, plan.files())
     report.write(out_dir / "report.json")
     return report
 
 
-def _render(report: Report, kind: str, target: Path, title: str | None = None) -> list[Path] | None:
-    """Render one edition into ``target``; failures become batch errors in ``report``."""
-    everything = report.tei_files()
-    if not everything:
-        message = f"no TEI to render: {kind} edition skipped"
-        report.warnings.append(Diagnostic("warning", message, str(target), None, "render"))
-        return None
-    attempts = [everything]
-    valid = report.tei_files(valid_only=True)
-    if valid and len(valid) < len(everything):
-        attempts.append(valid)
-    for n, files in enumerate(attempts):
+def run_outputs(edition: Edition, out_dir: Path, names: Sequence[str], report: Report) -> None:
+    """Run each output over ``edition``; a failing output becomes a batch error."""
+    if not edition.documents:
+        message = "no document to publish: editions skipped"
+        report.warnings.append(Diagnostic("warning", message, str(out_dir), None, "render"))
+        return
+    for name in names:
+        context = registry.Context()
         try:
-            written = render_editions(kind, files, target, title=title)
+            written = registry.write(name, edition, out_dir, context)
         except EncoderError as exc:
-            report.errors.append(_diagnostic(exc, str(target), f"{kind} edition: "))
+            report.errors.append(_diagnostic(exc, str(out_dir), f"{name} output: "))
+            continue
         except Exception as exc:
-            message = f"{kind} edition: internal error: {type(exc).__name__}: {exc}"
-            report.errors.append(Diagnostic("error", message, str(target), None, "internal"))
-        else:
-            if n:
-                message = f"{kind} edition made without the invalid TEI files"
-                report.warnings.append(Diagnostic("warning", message, str(target), None, "render"))
-            base = Path(report.out_dir)
-            report.editions.extend(_relative(p, base) for p in written)
-            return written
-    return None
+            message = f"{name} output: internal error: {type(exc).__name__}: {exc}"
+            report.errors.append(Diagnostic("error", message, str(out_dir), None, "internal"))
+            continue
+        finally:
+            report.warnings.extend(context.warnings)
+        report.editions.extend(_relative(p, Path(report.out_dir)) for p in written)
 
 
 def render_editions(
     kind: str, tei_files: Sequence[Path], out_dir: Path, *, title: str | None = None
-) -> list[Path]:
-    """Run the ``html`` or ``print`` edition over TEI files already trusted or checked."""
-    from .render import render_html, render_print
+) -> tuple[list[Path], list[Diagnostic]]:
+    """Run output ``kind`` over TEI files already trusted: per-document files or one volume."""
+    from .editiontei import load_edition
 
     _prepare(out_dir)
-    if kind == "html":
-        return list(render_html(list(tei_files), out_dir, title=title))
-    if kind == "print":
-        return [render_print(list(tei_files), out_dir, title=title)]
-    raise EncoderError(f"unknown edition '{kind}': choose html or print")
+    registry.module(kind)  # an unknown output fails before any file is read
+    edition = load_edition(tei_files, title=title)
+    context = registry.Context()
+    written = registry.write(kind, edition, out_dir, context)
+    return written, [*edition.diagnostics, *context.warnings]
 
 
-def _clean(report: Report, out_dir: Path, html: list[Path] | None, inputs: Sequence[Path]) -> None:
+def _clean(report: Report, out_dir: Path, inputs: Sequence[Path]) -> None:
     written = {Path(o.path).name for r in report.inputs for o in r.outputs}
+    written.add("edition.xml")
     stems = [stem for stem, _ in assign_stems(inputs)]
-    failed = {s for s, r in zip(stems, report.inputs, strict=True) if r.errors and not r.outputs}
+    failed = {s for s, r in zip(stems, report.inputs, strict=False) if r.errors and not r.outputs}
     # Stems hold no dots, so the part before the first dot names the input a file is of.
     stale = [
         p
         for p in (out_dir / "tei").glob("*.xml")
         if p.name not in written and p.name.split(".")[0] not in failed
     ]
-    if html is not None:
-        kept = {p.resolve() for p in html}
-        stale += [p for p in (out_dir / "html").glob("*.html") if p.resolve() not in kept]
+    pages = {Path(p).name for p in report.editions if p.startswith("html/")}
+    if pages:
+        stale += [p for p in (out_dir / "html").glob("*.html") if p.name not in pages]
     for path in stale:
         with contextlib.suppress(OSError):
             path.unlink()

@@ -20,7 +20,7 @@ import click
 from . import __version__
 from .build import collect_inputs, collect_tei
 from .errors import Diagnostic, EncoderError
-from .outputs import InputResult, Report
+from .report import InputResult, Report
 
 
 class _Group(click.Group):
@@ -71,29 +71,55 @@ def main() -> None:
     """
 
 
+def _outputs_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    from . import outputs
+
+    return click.option(
+        "--outputs",
+        "outputs",
+        default="all",
+        show_default=True,
+        metavar="NAMES",
+        help=f"Comma-separated outputs to make: {', '.join(outputs.names())} (or all).",
+    )(func)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...", type=click.Path(path_type=Path))
 @_output_option(required=False)
+@_outputs_option
 @click.option("--clean", is_flag=True, help="Remove TEI/HTML files of inputs that are gone.")
 @_title_option
 @_quiet_option
-def build(inputs: tuple[Path, ...], output: Path, clean: bool, title: str | None, quiet: bool) -> None:
-    """Encode, validate and render a whole edition.
+def build(
+    inputs: tuple[Path, ...], output: Path, outputs: str, clean: bool, title: str | None, quiet: bool
+) -> None:
+    """Encode, validate and publish a whole edition.
 
-    Writes DIR/tei/*.xml, DIR/html/, DIR/print/edition.pdf and DIR/report.json.
-    INPUT is a text file or a folder of .txt files; with none, the bundled samples
-    are used. Bad inputs are reported and skipped; the exit code is 1 if any failed.
+    INPUT is an edition folder (edition.toml, chapter sub-folders, persons.txt,
+    terms.txt), or text files and folders of .txt files (one chapter). With none,
+    the bundled sample edition is built. Writes DIR/tei/ (one file a document and
+    edition.xml), DIR/html/, DIR/print/edition.pdf and DIR/report.json. Bad inputs
+    are reported and skipped; the exit code is 1 if any failed.
 
     \b
-    Example:
-        telegram-tei build telegrams/ -o edition --title "Lebanon, 1958"
+    Examples:
+        telegram-tei build
+        telegram-tei build my-edition/ -o site
+        telegram-tei build telegrams/ -o edition --outputs tei,html --title "Lebanon, 1958"
     """
+    from . import outputs as registry
     from .build import build as run_build
-    from .resources import sample_files
+    from .layout import plan_edition
+    from .resources import samples_dir
 
-    files = collect_inputs(list(inputs) or sample_files())
-    with _progress(len(files), "Encoding") as tick:
-        report = run_build(files, output, progress=_reporter(tick, quiet), clean=clean, title=title)
+    chosen = registry.parse_selection(outputs)
+    given = list(inputs) or [samples_dir()]
+    total = len(plan_edition(given).files())
+    with _progress(total, "Encoding") as tick:
+        report = run_build(
+            given, output, progress=_reporter(tick, quiet), clean=clean, title=title, outputs=chosen
+        )
     _finish(report, output, quiet)
 
 
@@ -152,21 +178,36 @@ def validate(paths: tuple[Path, ...], strict: bool) -> None:
         sys.exit(1)
 
 
+class _OutputChoice(click.ParamType):
+    """The registered outputs, read from the registry only when a value is checked."""
+
+    name = "output"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from . import outputs as registry
+
+        if value in registry.names():
+            return str(value)
+        self.fail(f"'{value}' is not an output: choose from {', '.join(registry.names())}", param, ctx)
+
+
 @main.command()
-@click.argument("kind", type=click.Choice(["html", "print"]))
+@click.argument("kind", metavar="OUTPUT", type=_OutputChoice())
 @click.argument("tei", nargs=-1, required=True, metavar="TEI...", type=click.Path(path_type=Path))
 @_output_option(required=True)
 @_title_option
 def render(kind: str, tei: tuple[Path, ...], output: Path, title: str | None) -> None:
-    """Render TEI files as the HTML or the PDF (print) edition.
+    """Make one output (html, print, tei, …) from existing TEI.
 
-    Files that are not safe, well-formed XML are refused one by one (exit code 1);
-    the others are rendered.
+    TEI is per-document TEI files (or a folder of them: a build folder's tei/), or
+    one FRUS-style volume TEI file with chapters, persons and terms. Files that are
+    not safe, well-formed XML are refused one by one (exit code 1); the others are
+    rendered.
 
     \b
     Examples:
         telegram-tei render html output/tei -o site
-        telegram-tei render print output/tei/*.xml -o print
+        telegram-tei render print frus1945Berlinv01.xml -o book
     """
     from .build import render_editions, trusted_tei
 
@@ -175,7 +216,8 @@ def render(kind: str, tei: tuple[Path, ...], output: Path, title: str | None) ->
         click.echo(str(finding), err=True)
     if not safe:
         raise click.ClickException("nothing to render: no TEI file could be read safely")
-    written = render_editions(kind, safe, output, title=title)
+    written, warnings = render_editions(kind, safe, output, title=title)
+    _echo_findings(warnings)
     for path in written:
         click.echo(str(path))
     click.echo(f"{_plural(len(written), 'file')} written to {output}")

@@ -1,217 +1,26 @@
-"""The render stage: TEI files → the HTML reading edition and the PDF print edition.
+"""Rendering TEI files directly, as a library call: the HTML site or the PDF book.
 
-TEI given to ``render`` may come from users, so each file is parsed with
-:func:`encoder.safexml.parse_user_xml` (no DTDs, entities or network) and checked to be a
-TEI P5 document before Saxon sees it. Python decides what the stylesheets should not:
-the order of the edition (document number order when every file's number is an integer,
-otherwise the order given), and the page file names (the TEI file's stem made safe and
-unique). Stylesheets in ``xslt/`` know only TEI and the small edition wrapper
-``<enc:edition><enc:document href=… key=…><TEI/>…`` that the index and print editions read.
-
-Every output file is written to a temporary file in the same folder and moved into place,
-so a failed run never leaves half a page behind.
+``telegram-tei render`` and ``build`` go through the outputs registry; these two
+functions are the short way for a script that holds TEI files and wants one edition in
+a folder of its own. Each loads the files once as an :class:`~encoder.edition.Edition`
+(safely: no DTDs, entities or network) and writes into ``out_dir`` itself.
 """
 
 from __future__ import annotations
 
-import copy
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
-from lxml import etree
-
-from .errors import TransformError
-from .outputs import atomic_write, safe_stem
-from .pdf import html_to_pdf
-from .safexml import parse_user_xml
-from .transform import stylesheet_path, transform
-
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-ENC_NS = "urn:telegram-tei:xslt"
-"""The namespace of the stylesheets' own functions and of the edition wrapper."""
-
-HTML_XSL = "html/tei-to-html.xsl"
-INDEX_XSL = "html/index.xsl"
-PRINT_XSL = "print/tei-to-print.xsl"
-
-INDEX_NAME = "index.html"
-PRINT_HTML_NAME = "edition.html"
-PDF_NAME = "edition.pdf"
-
-DEFAULT_TITLE = "telegram-tei edition"
-"""The edition's title when the caller gives none and the files cite no common monograph."""
-
-_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_MAX_TITLE = 200
-_RESERVED = {"index"}
-
-
-@dataclass(frozen=True, slots=True)
-class _Source:
-    """One TEI input, parsed, with the page name it gets in the HTML edition."""
-
-    path: Path
-    """The file as the caller named it (used in every error message)."""
-    tree: etree._ElementTree
-    """The parsed, checked TEI."""
-    number: str
-    """``@n`` of the file's first document div ('' when there is none)."""
-    page: str = ""
-    """The page's file name in the HTML edition (``<safe stem>.html``)."""
-
-
-def _load(path: Path) -> _Source:
-    """Parse one TEI file safely and refuse anything that is not TEI P5."""
-    tree = parse_user_xml(path)
-    root = tree.getroot()
-    if root.tag != f"{{{TEI_NS}}}TEI":
-        qname = etree.QName(root)
-        where = f"{{{qname.namespace}}}{qname.localname}" if qname.namespace else qname.localname
-        raise TransformError(
-            f"not a TEI P5 document: the root element is {where}, not {{{TEI_NS}}}TEI",
-            str(path),
-        )
-    numbers = root.xpath("string((tei:text//tei:div[@type='document'])[1]/@n)", namespaces={"tei": TEI_NS})
-    return _Source(path=path, tree=tree, number=str(numbers).strip())
-
-
-def _ordered(sources: list[_Source]) -> list[_Source]:
-    """Document-number order when every number is an integer, else the order given."""
-    if sources and all(re.fullmatch(r"[0-9]{1,9}", s.number) for s in sources):
-        return sorted(sources, key=lambda s: int(s.number))  # stable: ties keep input order
-    return list(sources)
-
-
-def _safe_stem(path: Path) -> str:
-    """The file's stem with ``.xml`` and a trailing ``.tei`` removed, made URL- and file-safe
-    by the same rule as every output name (:func:`encoder.outputs.safe_stem`)."""
-    name = path.name
-    for suffix in (".xml", ".tei"):
-        if name.lower().endswith(suffix) and len(name) > len(suffix):
-            name = name[: -len(suffix)]
-    return safe_stem(f"{name}.html")
-
-
-def _with_pages(sources: list[_Source]) -> list[_Source]:
-    """Give each source a unique page name (case-insensitively, never ``index.html``)."""
-    taken: set[str] = set(_RESERVED)
-    named: list[_Source] = []
-    for source in sources:
-        stem = base = _safe_stem(source.path)
-        counter = 1
-        while stem.lower() in taken:
-            counter += 1
-            stem = f"{base}-{counter}"
-        taken.add(stem.lower())
-        named.append(_Source(source.path, source.tree, source.number, f"{stem}.html"))
-    return named
-
-
-def _prepare(tei_files: Sequence[Path]) -> list[_Source]:
-    return _with_pages(_ordered([_load(Path(p)) for p in tei_files]))
-
-
-def _edition_xml(sources: Sequence[_Source], keyed: bool) -> str:
-    """The edition wrapper the index and print stylesheets read; ``key`` prefixes ids."""
-    root = etree.Element(f"{{{ENC_NS}}}edition", nsmap={"enc": ENC_NS})
-    for position, source in enumerate(sources, start=1):
-        document = etree.SubElement(root, f"{{{ENC_NS}}}document", href=source.page)
-        document.set("source", source.path.name)
-        if keyed:
-            document.set("key", f"e{position}")
-        document.append(copy.deepcopy(source.tree.getroot()))
-    return etree.tostring(root, encoding="unicode")
-
-
-def _make_dir(out_dir: Path) -> None:
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        message = f"cannot create the output folder: {exc.strerror or exc}"
-        raise TransformError(message, str(out_dir)) from None
-
-
-def _run(stylesheet: str, xml_text: str, name: str, params: Mapping[str, str] | None = None) -> bytes:
-    return transform(stylesheet_path(stylesheet), xml_text, name, params).encode("utf-8")
-
-
-def _one_line(text: str) -> str:
-    """``text`` as one line without characters XML cannot carry, at most 200 characters."""
-    return " ".join(_NOT_XML.sub(" ", text).split())[:_MAX_TITLE].rstrip()
-
-
-def _edition_title(sources: Sequence[_Source], title: str | None) -> str:
-    """The ``edition-title`` parameter, the same for the index and every page.
-
-    The caller's title when it is not blank; else the monograph title when every file cites
-    the same one (``sourceDesc//bibl/title[@level='m']``); else "telegram-tei edition",
-    which names the tool and never a source the documents may not come from. The
-    serializer escapes the value, so a title is always text, never markup.
-    """
-    given = _one_line(title or "")
-    if given:
-        return given
-    cited: set[frozenset[str]] = set()
-    for source in sources:
-        titles = source.tree.xpath(
-            "/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:bibl/tei:title[@level='m']",
-            namespaces={"tei": TEI_NS},
-        )
-        cited.add(frozenset(_one_line("".join(t.itertext())) for t in titles) - {""})
-    if len(cited) == 1:
-        (only,) = cited
-        if len(only) == 1:
-            return next(iter(only))
-    return DEFAULT_TITLE
+from .editiontei import load_edition
+from .outputs.html import write_site
+from .outputs.print import write_book
 
 
 def render_html(tei_files: Sequence[Path], out_dir: Path, *, title: str | None = None) -> list[Path]:
-    """Write out_dir/index.html and one page per document; return the written paths.
-
-    The index comes first in the returned list, then the pages in edition order. Each page
-    links to the index and to its neighbours; the index links to every page. Every page is
-    made before any is written, so a document that fails leaves the folder as it was.
-    ``title`` names the edition (index heading, page titles, navigation); when it is None
-    or blank it is derived from the TEI (see :func:`_edition_title`).
-    """
-    sources = _prepare(tei_files)
-    edition_title = _edition_title(sources, title)
-    pages: list[tuple[Path, bytes]] = []
-    for position, source in enumerate(sources):
-        params = {
-            "edition-title": edition_title,
-            "index-href": INDEX_NAME,
-            "prev-href": sources[position - 1].page if position > 0 else "",
-            "next-href": sources[position + 1].page if position + 1 < len(sources) else "",
-        }
-        xml_text = etree.tostring(source.tree, encoding="unicode")
-        pages.append((out_dir / source.page, _run(HTML_XSL, xml_text, str(source.path), params)))
-    index = out_dir / INDEX_NAME
-    index_html = _run(
-        INDEX_XSL, _edition_xml(sources, keyed=False), str(index), {"edition-title": edition_title}
-    )
-    pages.insert(0, (index, index_html))
-    _make_dir(out_dir)
-    for target, html in pages:
-        atomic_write(target, html)
-    return [target for target, _ in pages]
+    """Write ``out_dir/index.html`` and one page per document; the index first in the list."""
+    return write_site(load_edition([Path(p) for p in tei_files], title=title), out_dir)
 
 
 def render_print(tei_files: Sequence[Path], out_dir: Path, *, title: str | None = None) -> Path:
-    """Write out_dir/edition.html (print HTML) and out_dir/edition.pdf; return the PDF path.
-
-    ``title`` is the edition's title on the title page and in the PDF metadata, as for
-    :func:`render_html`.
-    """
-    sources = _prepare(tei_files)
-    html_path = out_dir / PRINT_HTML_NAME
-    params = {"edition-title": _edition_title(sources, title)}
-    html = _run(PRINT_XSL, _edition_xml(sources, keyed=True), str(html_path), params)
-    pdf = html_to_pdf(html.decode("utf-8"), str(html_path))
-    _make_dir(out_dir)
-    atomic_write(html_path, html)
-    pdf_path = out_dir / PDF_NAME
-    atomic_write(pdf_path, pdf)
-    return pdf_path
+    """Write ``out_dir/edition.pdf`` (and its print HTML); return the PDF's path."""
+    return write_book(load_edition([Path(p) for p in tei_files], title=title), out_dir)[-1]

@@ -49,10 +49,11 @@ def xslt_dir() -> Path:
 
 @cache
 def samples_dir() -> Path:
-    """The bundled sample inputs that ``telegram-tei build`` uses with no arguments."""
+    """The bundled sample edition folder that ``telegram-tei build`` builds with no arguments."""
     return Path(str(resources.files("encoder.samples")))
 
 
 def sample_files() -> list[Path]:
-    """The bundled sample ``.txt`` files, sorted by name."""
-    return sorted(samples_dir().glob("*.txt"))
+    """The bundled sample documents (``.txt`` in the chapter folders), sorted by name."""
+    lists = {"persons.txt", "terms.txt"}
+    return sorted((p for p in samples_dir().rglob("*.txt") if p.name not in lists), key=lambda p: p.name)

@@ -134,3 +134,8 @@ def transform(
         if result is None:
             raise TransformError(f"{stylesheet.name} produced no output", name)
         return result
+
+
+def run_stylesheet(relative: str, xml_text: str, name: str, params: Mapping[str, str] | None = None) -> bytes:
+    """Run the stylesheet at ``relative`` (to ``xslt/``) and return the result as UTF-8."""
+    return transform(stylesheet_path(relative), xml_text, name, params).encode("utf-8")

@@ -39,7 +39,9 @@ def test_wheel_holds_schemas_stylesheets_and_samples(tmp_path: Path) -> None:
         "encoder/_xslt/print/tei-to-print.xsl",
         "encoder/_xslt/common/functions.xsl",
         "encoder/_xslt/html/edition.css",
-        "encoder/samples/frus1945Berlinv01-d580.txt",
+        "encoder/samples/02 The World Wars/frus1945Berlinv01-d580.txt",
+        "encoder/samples/edition.toml",
+        "encoder/samples/persons.txt",
     ):
         assert needed in names, needed
     for xsd in (ROOT / "schemas").glob("*.xsd"):

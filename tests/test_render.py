@@ -170,8 +170,10 @@ def print_edition(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[
 
 
 def page_for(out: Path, tei: Path) -> Path:
-    name = tei.name.removesuffix(".xml").removesuffix(".tei")
-    return out / f"{name}.html"
+    """The page of the document in ``tei``: pages are named by the document's edition key,
+    its ``xml:id`` where that is unique in the edition."""
+    key = etree.parse(str(tei)).xpath("string(//tei:div[@type='document'][1]/@xml:id)", namespaces=NS)
+    return out / f"{key}.html"
 
 
 # --- the page checker itself must catch what it is there to catch -----------------------------
@@ -338,13 +340,17 @@ def test_css_keeps_phone_pages_narrow() -> None:
     assert "max-width: 30rem" in css and "min-width: 62rem" in css
 
 
-def test_order_is_input_order_when_numbers_are_not_numeric(tmp_path: Path) -> None:
+def test_numbers_order_naturally_and_an_inserted_document_follows_its_number(tmp_path: Path) -> None:
     first = tmp_path / "zulu.xml"
     second = tmp_path / "alpha.xml"
-    first.write_text(GOLDEN.read_text(encoding="utf-8").replace('n="580"', 'n="580A"', 1), encoding="utf-8")
+    text = GOLDEN.read_text(encoding="utf-8").replace('xml:id="d580" n="580"', 'xml:id="d580" n="580a"')
+    first.write_text(text, encoding="utf-8")
     shutil.copy(GOLDEN, second)
-    index = read_page(render_html([first, second], tmp_path / "out")[0])
-    assert [a["href"] for a in index.all("a", class_="entry-title")] == ["zulu.html", "alpha.html"]
+    out = tmp_path / "out"
+    index = read_page(render_html([first, second], out)[0])
+    hrefs = [a["href"] for a in index.all("a", class_="entry-title")]
+    assert len(hrefs) == 2 and len(set(hrefs)) == 2  # one id, two documents: two pages
+    assert index.plain.index("No. 580.") < index.plain.index("No. 580a.")
 
 
 def test_page_names_are_safe_and_unique(tmp_path: Path) -> None:
@@ -370,11 +376,10 @@ def test_a_file_with_two_documents_gets_two_entries(tmp_path: Path) -> None:
     div.addnext(twin)
     both = tmp_path / "both.xml"
     tree.write(str(both), encoding="UTF-8")
-    index, page = render_html([both], tmp_path / "out")
+    index, *pages = render_html([both], tmp_path / "out")
     entries = [a["href"] for a in read_page(index).all("a", class_="entry-title")]
-    ids = read_page(page).ids
-    assert len(entries) == 2
-    assert all(e.startswith("both.html#") and e.split("#")[1] in ids for e in entries)
+    assert len(entries) == len(pages) == 2  # a file holding two documents is a volume
+    assert entries == [p.name for p in pages]
 
 
 @pytest.mark.parametrize("tei", [GOLDEN, LONG, MODERN], ids=lambda p: p.stem)

@@ -11,16 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from encoder import outputs
+from encoder import files as outputs
 from encoder.errors import Diagnostic, EncoderError
-from encoder.outputs import (
-    InputResult,
-    OutputFile,
-    Report,
-    atomic_write,
-    ensure_inside,
-    safe_stem,
-)
+from encoder.files import atomic_write, ensure_inside, safe_stem
+from encoder.report import InputResult, OutputFile, Report
 
 SAFE = re.compile(r"^[^\W_][\w-]*$")
 

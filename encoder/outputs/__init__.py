@@ -1,0 +1,102 @@
+"""The outputs registry: one module per output, each writing its files from the edition.
+
+Every output is a module of this package with three names:
+
+* ``NAME`` — what ``--outputs`` and ``render`` call it (``html``, ``print``, ``cmif``…);
+* ``SUMMARY`` — one line for ``--help`` and the README;
+* ``write(edition, out_dir, context) -> list[Path]`` — writes under ``out_dir`` and
+  returns every file written. It reads only the :class:`~encoder.edition.Edition`
+  (each document already loaded once) and never the inputs.
+
+Adding an output is adding a module and a line to :data:`_MODULES`; ``build``, ``render``
+and the CLI's choices read the registry. Modules are imported only when their output
+runs, so ``--help`` never pays for Saxon or a typesetter.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from ..errors import Diagnostic, EncoderError
+
+if TYPE_CHECKING:
+    from ..edition import Edition
+
+_MODULES: dict[str, str] = {
+    "tei": "encoder.outputs.teiedition",
+    "html": "encoder.outputs.html",
+    "print": "encoder.outputs.print",
+}
+"""Output name → module, in the order a build runs them (the edition TEI first)."""
+
+_SUMMARIES: dict[str, str] = {
+    "tei": "tei/edition.xml: the whole edition as one TEI file (header, chapters, persons, terms)",
+    "html": "html/: the reading edition (contents, chronology, indexes, search, one page a document)",
+    "print": "print/edition.pdf: the print edition",
+}
+
+
+@dataclass(slots=True)
+class Context:
+    """What an output may need beyond the edition: where to report, and the run's options."""
+
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Warnings an output raises; they land in ``report.json`` and on stderr."""
+    options: dict[str, str] = field(default_factory=dict)
+
+    def warn(self, message: str, file: str = "", code: str = "output", line: int | None = None) -> None:
+        self.warnings.append(Diagnostic("warning", message, file, line, code))
+
+
+Writer = Callable[["Edition", Path, Context], list[Path]]
+
+
+def names() -> list[str]:
+    """Every registered output, in build order."""
+    return list(_MODULES)
+
+
+def summary(name: str) -> str:
+    return _SUMMARIES.get(name, "")
+
+
+def module(name: str) -> ModuleType:
+    """The module of output ``name``; an unknown name is an :class:`EncoderError`."""
+    try:
+        path = _MODULES[name]
+    except KeyError:
+        known = ", ".join(_MODULES)
+        raise EncoderError(f"unknown output '{name}': choose from {known}") from None
+    return importlib.import_module(path)
+
+
+def parse_selection(text: str | None) -> list[str]:
+    """``"html,print"`` → the names in build order; None or ``all`` → every output."""
+    if text is None or text.strip() in ("", "all"):
+        return names()
+    chosen = {part.strip() for part in text.split(",") if part.strip()}
+    unknown = sorted(chosen - set(_MODULES))
+    if unknown:
+        known = ", ".join(_MODULES)
+        raise EncoderError(f"unknown output {', '.join(map(repr, unknown))}: choose from {known}")
+    return [n for n in _MODULES if n in chosen]
+
+
+def write(name: str, edition: Edition, out_dir: Path, context: Context) -> list[Path]:
+    """Run one output. Its own errors propagate as :class:`EncoderError`."""
+    writer: Writer = module(name).write
+    return writer(edition, out_dir, context)
+
+
+def register(name: str, module_path: str, summary_line: str) -> None:
+    """Add an output from outside the package (a plug-in, or a test)."""
+    _MODULES[name] = module_path
+    _SUMMARIES[name] = summary_line
+
+
+__all__: Sequence[str] = ("Context", "module", "names", "parse_selection", "register", "summary", "write")
