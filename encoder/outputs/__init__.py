@@ -16,7 +16,7 @@ runs, so ``--help`` never pays for Saxon or a typesetter.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -49,8 +49,19 @@ class Context:
     """Warnings an output raises; they land in ``report.json`` and on stderr."""
     options: dict[str, str] = field(default_factory=dict)
 
+    mapper: Callable[[Callable[[object], object], Iterable[object]], Iterator[object]] | None = None
+    """Set by the build to run per-document work in its pool; None runs it here, in order."""
+
     def warn(self, message: str, file: str = "", code: str = "output", line: int | None = None) -> None:
         self.warnings.append(Diagnostic("warning", message, file, line, code))
+
+    def map(self, func: Callable[[object], object], items: Iterable[object]) -> Iterator[object]:
+        """``func`` over ``items``, results in order. Outputs send per-document work (one
+        page, one export row) through here so that a build with ``--jobs N`` or a cluster
+        spreads it; ``func`` must be a module-level function and its items picklable."""
+        if self.mapper is None:
+            return map(func, items)
+        return self.mapper(func, items)
 
 
 Writer = Callable[["Edition", Path, Context], list[Path]]
