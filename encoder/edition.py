@@ -298,13 +298,16 @@ def _assign_keys(entries: list[Entry]) -> None:
     """Keys are the ``xml:id`` where it is unique in the edition; a clash is resolved by
     prefixing the chapter's id (``ch2-d44``), then a counter. Deterministic: it depends
     only on the order."""
+
+    def base_of(entry: Entry) -> str:
+        return _xml_id(entry.meta.xml_id.strip() or Path(entry.source_file).stem)
+
     counts: dict[str, int] = {}
     for entry in entries:
-        base = _xml_id(entry.meta.xml_id or Path(entry.source_file).stem)
-        counts[base] = counts.get(base, 0) + 1
+        counts[base_of(entry)] = counts.get(base_of(entry), 0) + 1
     taken: set[str] = set()
     for entry in entries:
-        base = _xml_id(entry.meta.xml_id or Path(entry.source_file).stem)
+        base = base_of(entry)
         key = base
         if counts[base] > 1 and entry.chapter is not None:
             key = f"{entry.chapter.id}-{base}"

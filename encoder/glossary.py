@@ -61,7 +61,7 @@ def _lines(path: Path, diagnostics: list[Diagnostic]) -> list[tuple[int, str]]:
             line, previous = entries[-1]
             entries[-1] = (line, f"{previous} {raw.strip()}")
         else:
-            entries.append((number, " ".join(raw.split())))
+            entries.append((number, re.sub(r"[^\S\t]+", " ", raw.strip())))  # a tab may separate
     return entries
 
 
