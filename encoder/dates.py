@@ -36,6 +36,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from encoder import places
 from encoder.places import zone_offset  # part of this module's API: place → offset
+from encoder.vocabulary import MONTH_PATTERN, trailing_marker
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +75,7 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
-_MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
-)
+_MONTH = MONTH_PATTERN
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d)?\b"
 _YEAR = r"(?:17[7-9]\d|1[89]\d\d|20\d\d)(?!\d)"
 _DASH = r"(?:[–—-]|\b(?:to|through|and)\b)"
@@ -123,8 +121,6 @@ _CANDIDATE = re.compile(
     r"|thu|fri|sat|sun|circa|ca\.|about|approx|early|mid|late|end|beginning"
     r"|undated|not dated|no date|n\.|date|place))"
 )
-# A footnote mark glued to a heading's last word: "19581" (1958 + note 1), "p.m.1".
-_HEAD_NOTE = re.compile(r"(?:(?<=\d{4})|(?<=[.a-z]))\d{1,2}\s*$")
 _WINDOW = 400
 """A dateline's date, time and received note fit in this many final characters."""
 
@@ -173,7 +169,8 @@ def heading_dateline(head: str) -> DatelineParts | None:
     Washington, July 3, 19581``; a glued footnote mark is allowed), which modern volumes repeat
     as the dateline. The place is the last segment before the date (after a comma or ``in``)
     and only when it names a known place; None when the heading does not end with a date."""
-    note = _HEAD_NOTE.search(head)
+    # a footnote mark glued to the heading's last word: "19581" (1958 + note 1), "p.m.1"
+    note = trailing_marker(head, "glued", "year")
     end = note.start() if note else len(head)
     parts = parse_dateline(head[:end])
     if parts.date_span is None or parts.place_span is None:

@@ -11,38 +11,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..vocabulary import (
+    ATTACHMENT_START_RE,
+    CLOSING_WORDS,
+    LIST_HEAD_RE,
+    OFFICE_LINE_RE,
+    SALUTE_RE,
+    strip_trailing_marker,
+)
 from .lines import Line
-from .preamble import MARKER_END_RE, RECEIVED_RE
+from .preamble import RECEIVED_RE
 
 PAGE_LINE_RE = re.compile(r"^\[Page ([0-9]+|[IVXLCDMivxlcdm]+)\]$")
 _BULLET_RE = re.compile(r"^\s*(?:[-•▪◦*]|\u2022)\s+(?![*\s]*$)(?!\*)(.*)$")
 """A bullet item; a row of asterisks (``* * * * * * *``, an omission) is not one."""
 _LABEL_ONLY_RE = re.compile(r"^(?:[-•]\s+)?(\(?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,5})[.)])$")
-_SALUTE_RE = re.compile(
-    r"^(I have(?: the honor to be)?|I am|I remain|I have, etc|Very respectfully|Respectfully"
-    r"|Sincerely|Faithfully|Cordially|Yours|Your obedient servant|With (?:high|the highest) respect"
-    r"|With (?:warm|warmest|kind|kindest|best|all good|every good)\b|(?:Warm|Warmest|Kind|Best) regards"
-    r"|As ever|Ever yours|Accept, (?:sir|Sir)|I take this opportunity|Be pleased|I avail myself|I renew"
-    r")\b.{0,80}[,.]$"
-)
 _NAME_WORD = (
     r"(?:(?:(?:Mc)?[A-Z][a-z]{0,2}\.){2,4}|[A-Z][\w’'\-]*(?:\[[a-z’'\-]+\.?\])?\.?|[A-Z]\.|Mc[A-Z][\w’']*\.?"
     r"|de|van|von|da|del|la|le|du|y)"
 )
 """A word of a signature; ``C[ordell] H[ull]`` keeps the editors' completion in brackets."""
 _NAME_RE = re.compile(rf"^[“\"]?{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,5}}[.,”\"]*$")
-_TITLE_LINE_RE = re.compile(
-    r"^(?:Acting |Assistant |Under |Deputy |Special |Executive |Principal |Vice )*"
-    r"(?:Secretary|Ambassador|Minister|Consul|Consul General|Chargé|Director|Chief|Counselor|Adviser"
-    r"|Chairman|President|Commissioner|Envoy|Attaché|Legal Adviser|Officer)\b[\w ,.’'\-()]{0,60}$"
-)
-"""An office under a signature's name (``Assistant Secretary of State``)."""
 _FOR_RE = re.compile(r"^For the [A-Z][\w .,’'\-]{2,60}:$")
 """``For the Secretary of State:`` over the name of the officer who signed for him."""
-_ATTACH_START_RE = re.compile(
-    r"^\[(?:Inclosure|Enclosure|Subinclosure|Subenclosure|Translation|Attachment|Annex|Appendix|Tab)\b"
-    r"|^(?:Attachment|Enclosure|Tab [A-Z])\b"
-)
 _ADDRESS_RE = re.compile(
     r"&c\.|\bEsq\.|^His Excellency|^Her Excellency|^To the\b|^Hon\.|^Honorable\b|^The Honorable\b"
 )
@@ -76,66 +67,15 @@ class RawPart:
     postscript: list[RawBlock] = field(default_factory=list)
 
 
-LIST_HEAD_RE = re.compile(
-    r"^(?P<kind>SUBJECTS?|PARTICIPANTS|PERSONS PRESENT|PRESENT|Subjects?|Participants|Persons Present)"
-    r"\s*:?\d{0,2}$"
-)
-"""The line that opens a memorandum's subject or participants list, alone on its line."""
 _LIST_ITEM_MAX = 160
 """A participant or subject line is short; a longer line is the memorandum's text."""
 
 
-_TRAILING_MARK_RE = re.compile(r"(?<=[^\W\d_]|[.,”’])\d{1,2}$")
-
-
 def is_caps_signature(text: str) -> bool:
     """True for a signature in capitals (``JOHN LOTHROP MOTLEY.``), as 19th-century print has."""
-    t = _TRAILING_MARK_RE.sub("", text.strip()).strip('“”"')
+    t = strip_trailing_marker(text.strip(), "glued").strip('“”"')
     letters = re.sub(r"[^A-Za-z]", "", t)
     return is_name_line(t) and len(letters) >= 3 and letters.isupper() and " " in t.strip(". ")
-
-
-_NOT_NAMES = {
-    "sincerely",
-    "sincerely yours",
-    "yours sincerely",
-    "faithfully",
-    "yours faithfully",
-    "cordially",
-    "respectfully",
-    "very respectfully",
-    "regards",
-    "best regards",
-    "warm regards",
-    "as ever",
-    "end",
-    "ends",
-    "thanks",
-    "confirm",
-    "confirmed",
-    "done",
-    "approved",
-    "yes",
-    "no",
-    "quote",
-    "unquote",
-    "message",
-    "text",
-    "note",
-    "enclosure",
-    "attachment",
-    "secret",
-    "agreed",
-    "repeated",
-    "sent",
-    "signed",
-    "stop",
-    "urgent",
-    "concur",
-    "noted",
-    "received",
-    "understood",
-}
 
 
 _INITIALS_RE = re.compile(r"(?:(?:Mc)?[A-Z][a-z]{0,2}\.){2,4}")
@@ -148,13 +88,13 @@ def is_name_line(text: str) -> bool:
     A single word closed by a period is a name only in capitals (``FISH.``): ``End.`` or
     ``Agreed.`` closes many a telegram.
     """
-    t = _TRAILING_MARK_RE.sub("", text.strip())
-    if _SALUTE_RE.match(t):
+    t = strip_trailing_marker(text.strip(), "glued")
+    if SALUTE_RE.match(t):
         return False  # "Faithfully Yours,": the close above a signature, not one
     if t.startswith("[") and t.endswith("]") and "[" not in t[1:]:
         t = t[1:-1]  # "[Johnson]": the editors supply a name the copy did not sign
     bare = t.strip(' .,“”"')
-    if bare.lower() in _NOT_NAMES:
+    if bare.lower() in CLOSING_WORDS:
         return False
     if " " not in bare and t.endswith(".") and not bare.isupper() and not _INITIALS_RE.fullmatch(t):
         return False
@@ -172,9 +112,9 @@ def _name_after_salute(blocks: list[RawBlock], i: int) -> bool:
     prev, text = blocks[i - 1], blocks[i].text.strip()
     return (
         prev.kind == "p"
-        and bool(_SALUTE_RE.match(prev.text) or prev.text.rstrip().endswith(("etc.,", "etc.", "&c.,")))
+        and bool(SALUTE_RE.match(prev.text) or prev.text.rstrip().endswith(("etc.,", "etc.", "&c.,")))
         and bool(re.fullmatch(r"[A-Z][\w’'\-]{1,30}\.", text))
-        and text.strip(".").lower() not in _NOT_NAMES
+        and text.strip(".").lower() not in CLOSING_WORDS
     )
 
 
@@ -202,7 +142,7 @@ def _goes_on(previous: str, text: str) -> bool:
     own_line = (
         is_name_line(text)
         or is_caps_signature(text)
-        or bool(_SALUTE_RE.match(previous) or _SALUTE_RE.match(text))
+        or bool(SALUTE_RE.match(previous) or SALUTE_RE.match(text))
         or bool(_ADDRESS_RE.search(text))
         or text.startswith("[")
         or is_heading_line(text)
@@ -319,7 +259,7 @@ def _is_attachment_start(blocks: list[RawBlock], i: int) -> bool:
     b = blocks[i]
     if b.kind != "p":
         return False
-    if _ATTACH_START_RE.match(b.text):
+    if ATTACHMENT_START_RE.match(b.text):
         return True
     return is_heading_line(b.text) and len(b.text) < 120
 
@@ -338,7 +278,7 @@ def _closing_dateline(blocks: list[RawBlock]) -> int | None:
         if start < 1 or any(b.kind != "p" for b in blocks[start:end]):
             return None
         joined = " ".join(b.text for b in blocks[start:end])
-        if len(joined) <= 160 and dates.looks_like_dateline(MARKER_END_RE.sub("", joined)):
+        if len(joined) <= 160 and dates.looks_like_dateline(strip_trailing_marker(joined, "glued")):
             return start
     return None
 
@@ -371,7 +311,7 @@ def _split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]
                 and j == 0
                 and (
                     (is_name_line(rest[j].text) and len(rest[j].text) < 40)
-                    or _TITLE_LINE_RE.match(rest[j].text)
+                    or OFFICE_LINE_RE.match(rest[j].text)
                 )
             ):
                 j += 1
@@ -404,14 +344,14 @@ def _split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]
         and not _is_attachment_start(blocks, k)
         and (
             (is_name_line(blocks[k].text) and blocks[sig_at].text.endswith(","))
-            or _TITLE_LINE_RE.match(blocks[k].text)
+            or OFFICE_LINE_RE.match(blocks[k].text)
         )
     ):
         signed.append(blocks[k])
         k += 1
     if main and main[-1].kind == "p" and _FOR_RE.match(main[-1].text):
         part.lead = main.pop()
-    if main and main[-1].kind == "p" and _SALUTE_RE.match(main[-1].text):
+    if main and main[-1].kind == "p" and SALUTE_RE.match(main[-1].text):
         part.salute = main.pop()
     part.blocks = main
     part.signed = signed
@@ -453,9 +393,9 @@ def _unsigned_attachment(blocks: list[RawBlock]) -> int | None:
         if b.kind != "p" or nxt.kind != "p":
             continue
         if is_heading_line(b.text) and dates.looks_like_dateline(nxt.text):
-            j = i - 1 if blocks[i - 1].kind == "p" and _ATTACH_START_RE.match(blocks[i - 1].text) else i
+            j = i - 1 if blocks[i - 1].kind == "p" and ATTACHMENT_START_RE.match(blocks[i - 1].text) else i
             return j
-        if _ATTACH_START_RE.match(b.text) and is_heading_line(nxt.text):
+        if ATTACHMENT_START_RE.match(b.text) and is_heading_line(nxt.text):
             return i
     return None
 

@@ -25,6 +25,7 @@ from ..model import (
     Seg,
     Table,
 )
+from ..vocabulary import KIND_START_RE, LIST_HEADS
 from . import heading as heading_mod
 from . import markings
 from .body import RawBlock, RawPart, cut_blocks, split_closer
@@ -32,7 +33,7 @@ from .inline import page_numbers
 from .lines import Line
 from .notelist import find_note_list
 from .notes import SOURCE_RE, attach_listing_source, resolve_notes, text_of
-from .preamble import DOC_KIND_RE, FILE_LINE_RE, RECEIVED_RE, Cursor, read_preamble
+from .preamble import FILE_LINE_RE, RECEIVED_RE, Cursor, read_preamble
 from .slots import (
     Builder,
     append_received,
@@ -46,14 +47,6 @@ from .slots import (
 
 _SENTENCE_RE = re.compile(r"^(?=.{80,})[^()]*[a-z][.!?]$")
 """A first line that reads as a sentence of running text, not a heading."""
-_LIST_TYPES = {
-    "subject": "subject",
-    "participants": "participants",
-    "persons present": "participants",
-    "present": "participants",
-    "subjects": "subject",
-}
-"""Lists the line above names: a memorandum's subject and participants (FRUS list/@type)."""
 _SERIAL_P_RE = re.compile(r"^(\d{1,7})\.\s")
 
 
@@ -81,7 +74,7 @@ def _part_blocks(raw: RawPart, part: Part, b: Builder) -> None:
                 b.add(cell_text, partial(set_cell, row, len(row) - 1), blk.line)
             continue
         if blk.kind == "lhead":
-            kind = _LIST_TYPES.get(blk.text.strip(" :0123456789").lower())
+            kind = LIST_HEADS.get(blk.text.strip(" :0123456789").lower())
             lst = ListBlock([], blk.line, kind, head=[])
             lists[blk.list_id] = lst
             part.body.append(lst)
@@ -90,7 +83,7 @@ def _part_blocks(raw: RawPart, part: Part, b: Builder) -> None:
         if blk.kind == "item":
             lst = lists.get(blk.list_id)
             if lst is None:
-                lst = ListBlock([], blk.line, _LIST_TYPES.get(before.strip(" :").lower()))
+                lst = ListBlock([], blk.line, LIST_HEADS.get(before.strip(" :").lower()))
                 lists[blk.list_id] = lst
                 part.body.append(lst)
             item = ListItem(blk.label, [], blk.line)
@@ -258,7 +251,7 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
         if kind == "marking":
             doc.markings.extend(markings.from_line(text))
         elif kind == "label" and doc.doc_type is None:
-            m = DOC_KIND_RE.match(text.strip("["))
+            m = KIND_START_RE.match(text.strip("["))
             if m:
                 doc.doc_type = m.group(1).capitalize()
         elif kind == "serial":

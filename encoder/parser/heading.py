@@ -14,109 +14,16 @@ from dataclasses import dataclass
 
 from ..dates import DateValue, heading_dateline
 from ..model import Party
+from ..vocabulary import COURTESY_RE, KIND_RE, NOBLE_TITLES, OFFICES_NAMED_WITH_TO, TITLES_PATTERN
 
-DOC_TYPES = (
-    "Circular Telegram",
-    "Circular Airgram",
-    "Telegram",
-    "Airgram",
-    "Memorandum",
-    "Letter",
-    "Despatch",
-    "Dispatch",
-    "Instruction",
-    "Note",
-    "Editorial Note",
-    "Message",
-    "Paper",
-    "Report",
-    "Minutes",
-    "Notes",
-    "Aide-Mémoire",
-    "Aide-Memoire",
-    "Circular",
-    "Cable",
-    "Contact Report",
-    "Situation Report",
-    "Intelligence Memorandum",
-    "Research Memorandum",
-    "National Intelligence Estimate",
-    "Special National Intelligence Estimate",
-    "Summary",
-    "Briefing Paper",
-    "Position Paper",
-    "Record",
-    "Transcript",
-    "Statement",
-    "Draft",
-    "Backchannel Message",
-    "Study",
-    "Directive",
-    "Telephone Conversation",
-    "Action Memorandum",
-    "Information Memorandum",
-    "Briefing Memorandum",
-    "Diary Entry",
-    "Summary of Conversation",
-    "Record of Meeting",
-    "Summary Record",
-    "Talking Points",
-    "Oral Message",
-    "Remarks",
-)
-_TYPE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DOC_TYPES), key=len, reverse=True)) + r")\b")
-_TITLES = (
-    "President",
-    "Vice President",
-    "Secretary of State",
-    "Secretary of Defense",
-    "Secretary-General",
-    "Secretary General",
-    "Secretary",
-    "Under Secretary",
-    "Director of Central Intelligence",
-    "Director for Central Intelligence",
-    "Deputy Director of Central Intelligence",
-    "Attorney General",
-    "Deputy Secretary of State",
-    "Deputy Secretary of Defense",
-    "Secretary of the Treasury",
-    "Secretary of Commerce",
-    "Secretary of the Army",
-    "Secretary of the Navy",
-    "Secretary of the Air Force",
-    "Ambassador",
-    "General",
-    "Admiral",
-    "Prime Minister",
-    "Foreign Minister",
-    "Chancellor",
-    "King",
-    "Queen",
-    "Emperor",
-    "Senator",
-    "Governor",
-    "Colonel",
-    "Captain",
-    "Commander",
-    "Premier",
-    "Chairman",
-    "Minister",
-    "Consul",
-    "Commissioner",
-    "Dr.",
-    "Judge",
-    "Justice",
-    "Representative",
-)
 _TITLE_NAME_RE = re.compile(
     r"^(?:the\s+)?("
-    + "|".join(sorted(map(re.escape, _TITLES), key=len, reverse=True))
+    + TITLES_PATTERN
     + r")\s+((?:[A-Z][\w’'.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w’'.-]*|[A-Z]\.|de|van|von|da|del|la|le)){0,3})$"
 )
 _NOBLE_RE = re.compile(
-    r"^(?:[Tt]he\s+)?(?:Count|Countess|Baron|Baroness|Duke|Duchess|Earl|Marquis|Marquess|Prince"
-    r"|Princess|Viscount|Lord|Lady|Sir|Chevalier)\s+(?:of\s+)?(?P<name>(?:(?:de|di|da|von|van|d’|d')\s*)?"
+    r"^(?:[Tt]he\s+)?(?:" + "|".join(NOBLE_TITLES) + r")\s+"
+    r"(?:of\s+)?(?P<name>(?:(?:de|di|da|von|van|d’|d')\s*)?"
     r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|di|von|van|of|la|le))*)$"
 )
 """A title of nobility and a name (``Count von Quadt``, ``the Duke de Gramont``, ``Earl
@@ -126,7 +33,6 @@ _NAMEISH_RE = re.compile(
     r"(?:[A-Z][\w’'.-]*|de|van|von|da|del|la|le)(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|da|del|la|le)){0,3}"
 )
 """One person's name in a list of them."""
-_COURTESY_RE = re.compile(r"^(Mr|Mrs|Messrs|Miss|Ms|Señor|Senor|Monsieur|M)\.?\s+\S")
 _PAREN_RE = re.compile(r"\(\s*([^()]+?)\s*\)")
 
 
@@ -206,7 +112,7 @@ def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], 
         ):
             spans = [NameSpan(name_start, start + paren.end(1), "persName", role)]
         return spans, Party(paren.group(1), office or None)
-    courtesy = _COURTESY_RE.match(part)
+    courtesy = COURTESY_RE.match(part)
     if courtesy:
         # most volumes mark the name after the courtesy title: Mr. <persName>Seward</persName>
         s = start + courtesy.end() - 1
@@ -232,33 +138,6 @@ def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], 
     return [NameSpan(s, e, "gloss", role)], Party(None, text[s:e])
 
 
-_OFFICE_TO = {
-    "mission",
-    "delegation",
-    "ambassador",
-    "representative",
-    "assistant",
-    "adviser",
-    "advisor",
-    "envoy",
-    "minister",
-    "observer",
-    "commission",
-    "experts",
-    "counselor",
-    "consultant",
-    "liaison",
-    "attaché",
-    "aide",
-    "commissioner",
-    "emissary",
-    "deputy",
-    "agent",
-    "delegate",
-}
-"""Offices named with "to" ("Mission to the United Nations"): that "to" does not split."""
-
-
 def _split_to(text: str, start: int, end: int) -> int | None:
     """Where the recipient begins: after ``) to``, else after the first `` to `` that
     does not belong to an office's own name."""
@@ -269,7 +148,7 @@ def _split_to(text: str, start: int, end: int) -> int | None:
     found = list(re.finditer(r"\s+to\s+", seg))
     for k, m in enumerate(found):
         before = re.findall(r"[\w’'-]+", seg[: m.start()])
-        if k + 1 < len(found) and before and before[-1].lower() in _OFFICE_TO:
+        if k + 1 < len(found) and before and before[-1].lower() in OFFICES_NAMED_WITH_TO:
             continue
         return start + m.start()
     return None
@@ -290,7 +169,7 @@ def analyze(text: str) -> HeadingInfo:
     m_num = re.match(r"^\s*(?:No\.\s*)?\d+[A-Z]?\.\s+", text)
     body_start = m_num.end() if m_num else 0
     doc_type = None
-    tm = _TYPE_RE.search(text, body_start)
+    tm = KIND_RE.search(text, body_start)
     if tm and tm.start() - body_start < 40:
         doc_type = tm.group(1)
     if doc_type == "Memorandum":
@@ -354,7 +233,7 @@ def analyze(text: str) -> HeadingInfo:
         cut = _split_to(text, body_start, end)
         if cut is not None:
             head_words = text[body_start:cut].strip()
-            if not _TYPE_RE.fullmatch(head_words):
+            if not KIND_RE.fullmatch(head_words):
                 close = text.find(")", body_start, cut + 2)
                 sender = add(body_start, cut + (1 if close >= 0 and close <= cut else 0), "from")
             r0 = re.search(r"to\s+", text[cut:]).end() + cut  # type: ignore[union-attr]

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..vocabulary import MONTH_NAME_PATTERN, trailing_marker
+
 # a digit run glued to a letter, closing punctuation or bracket before it
 _END = r"(?=$|[\s,;:!?)\]”’\"'—–(]|\.(?!\d))"
 _GLUED_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’“‘\"'…])(\d{1,3})" + _END)
@@ -28,9 +30,6 @@ _TIME_RE = re.compile(
     r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?(?=\s*(?:[ap]\.\s?m\.|o’clock|o'clock))"
     r"|\b\d{3,4}(?=\s*(?:hours|Z\b))|^\s*\d{1,7}\.(?=\s)"
 )
-# a spaced marker at the very end of a heading line ("Lebanon 1")
-_TRAILING_RE = re.compile(r"(?<=[^\W\d_]) (\d{1,2})\s*$")
-
 _NEG = -1e9
 
 
@@ -84,10 +83,7 @@ def has_glued_marker(text: str) -> bool:
     return False
 
 
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-)
+_MONTHS = MONTH_NAME_PATTERN
 _DATE_BEFORE_RE = re.compile(rf"(?:(?P<month>{_MONTHS})|{_MONTHS}\s+\d{{1,2}},)\s+$")
 """A month name (a day follows) or a month and day with a comma (a year follows)."""
 
@@ -154,11 +150,11 @@ def candidates(segments: list[Segment]) -> list[Candidate]:
                     continue
                 found.setdefault((start, m.end()), Candidate(si, start, m.end(), int(digits[-k:]), strength))
         if seg.heading:
-            m = _TRAILING_RE.search(text)
+            m = trailing_marker(text, "spaced")
             if m:
                 found.setdefault(
-                    (m.start(1) - 1, m.end(1)),
-                    Candidate(si, m.start(1) - 1, m.end(1), int(m.group(1)), 1.0),
+                    (m.start(), m.end()),
+                    Candidate(si, m.start(), m.end(), int(m.group("spaced")), 1.0),
                 )
         out.extend(sorted(found.values(), key=lambda c: (c.start, -c.end)))
     return out

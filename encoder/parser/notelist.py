@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..vocabulary import SALUTE_START_RE
 from .lines import Line
 
 _NUMBERED_RE = re.compile(r"^\s+(\d{1,3})\.\s+(\S.*)$")
@@ -44,12 +45,7 @@ def _glued_continuation(lines: list[Line], i: int) -> bool:
     from .body import is_name_line
 
     text = lines[i].stripped
-    return (
-        i > 0
-        and not lines[i - 1].blank
-        and not is_name_line(text)
-        and not re.match(r"(?:I have|I am|Respectfully|Sincerely|Very respectfully)\b", text)
-    )
+    return i > 0 and not lines[i - 1].blank and not is_name_line(text) and not SALUTE_START_RE.match(text)
 
 
 def _numbered_run(lines: list[Line]) -> NoteList | None:

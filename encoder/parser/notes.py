@@ -12,6 +12,7 @@ import re
 
 from ..errors import Diagnostic
 from ..model import Document, Footnote, Inline, MarkerOnly, NoteRef
+from ..vocabulary import trailing_marker
 from .body import RawBlock
 from .inline import build_inline, masked_spans, remove_markers
 from .markers import Segment, place_markers
@@ -19,9 +20,6 @@ from .slots import Builder
 
 SOURCE_RE = re.compile(r"^\[?Source:")
 """A note that is the document's source note (modern volumes: ``1. Source: …``)."""
-_HEAD_MARKER_RE = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[)\]”’.]))(\d{1,2})\s*$|(?<=\b1[6-9]\d\d|\b20\d\d)(\d)\s*$|(?<=[^\W\d_]) (\d{1,2})\s*$"
-)
 
 
 def attach_listing_source(doc: Document, blk: RawBlock) -> None:
@@ -112,9 +110,9 @@ def resolve_notes(doc: Document, b: Builder, items: list, source_name: str, mode
     if head_slot is not None and head_slot not in per_slot and modern:
         # a modern heading ends with the source note's marker even when the copy lost the list
         text = b.slots[head_slot].text
-        m = _HEAD_MARKER_RE.search(text)
+        m = trailing_marker(text)
         if m:
-            per_slot[head_slot] = [(m.start(), len(text), MarkerOnly(m.group(m.lastindex or 1)))]
+            per_slot[head_slot] = [(m.start(), len(text), MarkerOnly(m.group(m.lastgroup or 0)))]
     for i, slot in enumerate(b.slots):
         clean, points = remove_markers(slot.text, per_slot.get(i, []))
         names = slot.names(clean) if slot.names else None

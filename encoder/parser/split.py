@@ -11,20 +11,12 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import KIND_PATTERN
 from .body import is_heading_line
 from .lines import Line
 from .preamble import FILE_LINE_RE, NO_LINE_RE
 
-_KINDS = (
-    r"(?:Circular |Personal |Joint |Special |Intelligence |Research |Information |Action "
-    r"|Briefing |Oral |Telephone |Summary of |Record of |Summary )?"
-    r"(?:Telegram|Memorandum|Letter|Editorial Note|Airgram|Despatch|Instruction|Note|Message"
-    r"|Paper|Report|Minutes|Notes|Aide-M[ée]moire|Cable|Backchannel Message|Transcript"
-    r"|Conversation|Diary Entry|Remarks|Talking Points|Statement|Record|Position Paper"
-    r"|Record|Summary|Statement|Study|Draft|Contact Report|National Intelligence Estimate"
-    r"|Special National Intelligence Estimate|Department of State Situation Report)"
-)
-_MODERN_START_RE = re.compile(rf"^\d{{1,4}}[A-Z]?\.\s+{_KINDS}\b")
+_MODERN_START_RE = re.compile(rf"^\d{{1,4}}[A-Z]?\.\s+{KIND_PATTERN}\b")
 
 
 def _starts_document(lines: list[Line], i: int) -> bool:
