@@ -112,7 +112,9 @@ def _part_blocks(raw: RawPart, part: Part, b: Builder) -> None:
             dl = Dateline([], place_date[0].line)
             closer.dateline = dl
             text = " ".join(blk.text for blk in place_date)
-            b.add(text, partial(set_content, dl), place_date[0].line, names=dateline_names, no_split=True)
+            lead = " ".join(blk.text for blk in place_date[:-1])
+            names = partial(dateline_names, lead=lead)
+            b.add(text, partial(set_content, dl), place_date[0].line, names=names, no_split=True)
             if received is not None:
                 b.add(received.text, partial(append_received, dl), received.line)
     for blk in raw.postscript:
@@ -238,7 +240,9 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
         if kind == "dateline":
             dl = Dateline([], line_no)
             doc.opener.append(dl)
-            b.add(text, partial(set_content, dl), line_no, names=dateline_names, no_split=True)
+            lead = " ".join(ln.stripped for ln in item_lines[:-1])
+            names = partial(dateline_names, lead=lead)
+            b.add(text, partial(set_content, dl), line_no, names=names, no_split=True)
             continue
         if kind == "received" and doc.opener and isinstance(doc.opener[-1], Dateline):
             dl = doc.opener[-1]
