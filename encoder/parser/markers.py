@@ -14,6 +14,7 @@ break). Modern volumes print 1…k, which the same scoring prefers.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..vocabulary import MONTH_NAME_PATTERN, trailing_marker
@@ -24,7 +25,12 @@ _GLUED_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’“‘\"'…])(\d{1,3})" +
 # a note the editors inserted between two printed ones: "my 105,75a should"
 _SUFFIXED_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"'])(\d{1,3})([a-z])" + _END)
 # a whole number token of two or more digits: its last digits may be a marker
-_NUMBER_RE = re.compile(r"(?<![\w.,/–\-”’\"'):;!?\]])(\d{2,})" + _END)
+_NUMBER_RE = re.compile(r"(?<![\w.,/–\-”’\"'):;!?\]])(\d{2,})" + _END + r"|(?<=\d/)(\d{3,4})" + _END)
+"""A number token; also a paper's number after its series (``C.C.S. 452/214``: paper 452/21
+and marker 4), never a date's or a file number's parts."""
+_FILE_NO_RE = re.compile(r"\b\d{3}(?:\.[0-9A-Za-z]+)+(?:\s\(?[A-Z][\w.]*\)?){0,4}\s?/[0-9A-Za-z–\-]+")
+"""A decimal file number (``711.20 Defense/1756``, ``740.00119 Potsdam/7–2145``): its decimal
+part is never a marker, nor is any digit before the slash part ends."""
 # clock times ("9:42 p.m.", "2.47 p.m.", "1200 hours"): their digits are never markers
 _TIME_RE = re.compile(
     r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?(?=\s*(?:[ap]\.\s?m\.|o’clock|o'clock))"
@@ -105,12 +111,30 @@ def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+_YEAR_RE = re.compile(r"(?<!\d)(1[7-9]\d\d|20\d\d)(?!\d)")
+
+
+def text_year(segments: list[Segment]) -> int | None:
+    """The year the text names most often: the year of the paper, nearly always."""
+    years = Counter(int(y) for seg in segments for y in _YEAR_RE.findall(seg.text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _far_year(digits: str, year: int | None) -> bool:
+    """True when a year after a month is far (over 30 years) from the paper's own year:
+    then the digits are more likely a day and a marker than a year."""
+    return year is not None and abs(int(digits) - year) > 30
+
+
 def candidates(segments: list[Segment]) -> list[Candidate]:
     """Every place in the text that could be a footnote marker, in text order."""
     out: list[Candidate] = []
+    year = text_year(segments)
     for si, seg in enumerate(segments):
         text = seg.text
-        masked = seg.masked + tuple((m.start(), m.end()) for m in _TIME_RE.finditer(text))
+        masked = seg.masked + tuple(
+            (m.start(), m.end()) for rx in (_TIME_RE, _FILE_NO_RE) for m in rx.finditer(text)
+        )
         seg = Segment(text, masked, seg.page_before, seg.heading, seg.no_split)
         found: dict[tuple[int, int], Candidate] = {}
         for m in _GLUED_RE.finditer(text):
@@ -133,8 +157,15 @@ def candidates(segments: list[Segment]) -> list[Candidate]:
         for m in _NUMBER_RE.finditer(text):
             if seg.no_split or _inside(seg.masked, m.start()):
                 continue
-            digits = m.group(1)
+            digits = m.group(1) or m.group(2)
             dated = _DATE_BEFORE_RE.search(text[max(0, m.start() - 24) : m.start()])
+            if _is_year(digits) and dated and dated.group("month") and _far_year(digits, year):
+                # "the telegram of December 1841" in a paper of 1941: day 18, marker 41
+                if 1 <= int(digits[:2]) <= 31:
+                    found.setdefault(
+                        (m.end() - 2, m.end()), Candidate(si, m.end() - 2, m.end(), int(digits[2:]), 1.5)
+                    )
+                continue
             if _is_year(digits) or (dated and dated.group("month") and 1 <= int(digits) <= 31):
                 continue  # "in 1961", "February 23": a year or a day holds no marker
             for k in range(1, min(3, len(digits) - 1) + 1):
