@@ -375,6 +375,59 @@ INSTITUTIONS = (
 )
 """The head word of an institution that a dateline may name on its own line above the city
 (``Legation of the United States,`` / ``Madrid, July 22, 1861.``)."""
+ORGANIZATION_WORDS = (
+    "Council",
+    "Committee",
+    "Staff",
+    "Chiefs",
+    "Bureau",
+    "Division",
+    "Board",
+    "Government",
+    "Command",
+    "Commission",
+    "Group",
+    "Service",
+    "Section",
+    "Branch",
+    "Administration",
+    "Corporation",
+    "Company",
+    "Bank",
+    "Foundation",
+    "University",
+    "Institute",
+    "Association",
+    "Party",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "Station",
+    "National",
+    "Central",
+    "United",
+    "States",
+    "Nations",
+    "Joint",
+    "Combined",
+    "Senate",
+    "House",
+    "Congress",
+    "Republic",
+    "Kingdom",
+    "Affairs",
+    "Intelligence",
+    "Security",
+    "Policy",
+    "Planning",
+    "Operations",
+)
+"""Words of an organisation's name, never of a person's (``Joint Chiefs of Staff``)."""
+NOT_PERSON_WORDS = frozenset(
+    w for phrase in (*TITLES, *OFFICE_WORDS, *INSTITUTIONS, *ORGANIZATION_WORDS) for w in phrase.split()
+) - {"of", "the", "for"}
+"""Capitalised words that show a phrase names an office or a body, not a person."""
 INSTITUTION_RE = re.compile(rf"\b(?:{_alternation(INSTITUTIONS)})\b")
 
 # ------------------------------------------------------------------ lists

@@ -14,13 +14,30 @@ from dataclasses import dataclass
 
 from ..dates import DateValue, heading_dateline
 from ..model import Party
-from ..vocabulary import COURTESY_RE, KIND_RE, NOBLE_TITLES, OFFICES_NAMED_WITH_TO, TITLES_PATTERN
+from ..vocabulary import (
+    COURTESY_RE,
+    KIND_RE,
+    NOBLE_TITLES,
+    NOT_PERSON_WORDS,
+    OFFICES_NAMED_WITH_TO,
+    TITLES_PATTERN,
+)
 
 _TITLE_NAME_RE = re.compile(
-    r"^(?:the\s+)?("
+    r"^(?:the\s+)?(?P<office>(?:(?!The\b)[A-Z][\w’'-]*\s+){0,2}?(?:"
     + TITLES_PATTERN
-    + r")\s+((?:[A-Z][\w’'.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w’'.-]*|[A-Z]\.|de|van|von|da|del|la|le)){0,3})$"
+    + r"))\s+(?P<name>(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w’'.-]*|[A-Z]\.|de|van|von|da|del|la|le)){0,3})$"
 )
+"""A title and a name (``President Johnson``), the title perhaps led by a country's or a
+rank's word (``Soviet Chairman Khrushchev``, ``British Prime Minister Macmillan``): the
+name is the person, the words before it stay outside."""
+_NAME_WORD = r"(?:[A-Z][a-z][\w’'-]*|[A-Z]\.|Mc[A-Z][\w’'-]*|de|van|von|da|del|la|le)"
+_PERSON_LEAD_RE = re.compile(rf"^(?P<name>[A-Z][a-z][\w’'-]*(?:\s+{_NAME_WORD}){{1,3}})(?=,\s+\S|\s+of\s+\S)")
+"""A person named before the office or affiliation that describes them (``Robert W. Komer of
+the National Security Council Staff``, ``John J. McCloy, Chairman of …``)."""
+_AGENCY_UNIT_RE = re.compile(r"(?P<agency>.*\bAgency)\s+(?:Station|Base)\b")
+"""An agency's local unit (``Central Intelligence Agency Station in Guatemala``): the
+editors mark the agency."""
 _NOBLE_RE = re.compile(
     r"^(?:[Tt]he\s+)?(?:" + "|".join(NOBLE_TITLES) + r")\s+"
     r"(?:of\s+)?(?P<name>(?:(?:de|di|da|von|van|d’|d')\s*)?"
@@ -123,9 +140,14 @@ def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], 
         return [NameSpan(s, end, "persName", role)], Party(text[s:end], None)
     m = _TITLE_NAME_RE.match(part)
     if m:
-        return [NameSpan(start + m.start(2), start + m.end(2), "persName", role)], Party(
-            m.group(2), m.group(1)
+        return [NameSpan(start + m.start("name"), start + m.end("name"), "persName", role)], Party(
+            m.group("name"), m.group("office")
         )
+    person = _PERSON_LEAD_RE.match(part)
+    if person and not NOT_PERSON_WORDS & set(person.group("name").split()):
+        s, e = start, start + person.end("name")
+        office = part[person.end("name") :].strip(" ,")
+        return [NameSpan(s, e, "persName", role)], Party(text[s:e], re.sub(r"^of\s+(?:the\s+)?", "", office))
     lead = re.match(r"^(?:the|The)\s+", part)
     s = start + (lead.end() if lead else 0)
     e = end
@@ -135,6 +157,9 @@ def _party(text: str, start: int, end: int, role: str) -> tuple[list[NameSpan], 
     s, e = _strip(text, s, e)
     if s >= e:
         return [], None
+    unit = _AGENCY_UNIT_RE.match(text, s, e)
+    if unit:
+        e = unit.end("agency")
     return [NameSpan(s, e, "gloss", role)], Party(None, text[s:e])
 
 
