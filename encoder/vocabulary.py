@@ -256,6 +256,7 @@ TITLES = (
     "Secretary of State",
     "Secretary of Defense",
     "Secretary-General",
+    "General Secretary",
     "Secretary General",
     "Secretary",
     "Foreign Secretary",
