@@ -186,6 +186,9 @@ class Closer:
     """Words over the signature that are not a salutation (``For the Secretary of State:``);
     FRUS writes them as the closer's own text, then a line break."""
     signed: list[Inline] | None = None
+    office: list[Inline] | None = None
+    """The signer's office on the line under the name (``Secretary of State``): written
+    after ``signed`` as an element of its own, so that ``signed`` holds the name only."""
     dateline: Dateline | None = None
     """A dateline at the end (``British Embassy, Washington, October 17, 1914.``)."""
     line: int = 0

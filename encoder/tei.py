@@ -165,6 +165,9 @@ class _Writer:
             _el(closer, "lb")
         if part.closer.signed:
             self.content(_el(closer, "signed"), part.closer.signed)
+        if part.closer.office:
+            _el(closer, "lb")
+            self.content(_el(closer, "seg", type="office"), part.closer.office)
         if part.closer.dateline is not None:
             self.content(_el(closer, "dateline"), part.closer.dateline.content)
 

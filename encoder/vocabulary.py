@@ -321,6 +321,8 @@ OFFICE_WORDS = (
     "Officer",
 )
 """The head word of an office under a signature (``Assistant Secretary of State``)."""
+OFFICE_HEADS = frozenset(w for phrase in (*OFFICE_WORDS, *TITLES) for w in phrase.split()) - {"of", "the"}
+"""Words that show a line under a signature names an office (``United States Minister.``)."""
 OFFICE_RANKS = ("Acting", "Assistant", "Under", "Deputy", "Special", "Executive", "Principal", "Vice")
 """Words that rank an office (``Acting Assistant Secretary``)."""
 OFFICE_LINE_RE = re.compile(

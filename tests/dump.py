@@ -94,6 +94,8 @@ def _part(part: Part, lines: list[str], indent: str = "") -> None:
             lines.append(f"{indent}closer lead: {inline(part.closer.lead)}")
         if part.closer.signed:
             lines.append(f"{indent}signed: {inline(part.closer.signed)}")
+        if part.closer.office:
+            lines.append(f"{indent}office: {inline(part.closer.office)}")
         if part.closer.dateline is not None:
             lines.append(f"{indent}closer dateline: {inline(part.closer.dateline.content)}")
     for blk in part.postscript:

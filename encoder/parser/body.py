@@ -15,6 +15,7 @@ from ..vocabulary import (
     ATTACHMENT_START_RE,
     CLOSING_WORDS,
     LIST_HEAD_RE,
+    OFFICE_HEADS,
     OFFICE_LINE_RE,
     SALUTE_RE,
     strip_trailing_marker,
@@ -64,6 +65,8 @@ class RawPart:
     """A dateline that closes the part (a note verbale's ``British Embassy, / Washington,
     October 17, 1914. / [Received October 19.]``), its lines in order."""
     signed: list[RawBlock] = field(default_factory=list)
+    office: RawBlock | None = None
+    """The signer's office on the line under the name (``Secretary of State``)."""
     postscript: list[RawBlock] = field(default_factory=list)
 
 
@@ -337,17 +340,9 @@ def _split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]
     main = blocks[:sig_at]
     signed = [blocks[sig_at]]
     k = sig_at + 1
-    # a title under the name ("United States Minister.")
-    if (
-        k < len(blocks)
-        and blocks[k].kind == "p"
-        and not _is_attachment_start(blocks, k)
-        and (
-            (is_name_line(blocks[k].text) and blocks[sig_at].text.endswith(","))
-            or OFFICE_LINE_RE.match(blocks[k].text)
-        )
-    ):
-        signed.append(blocks[k])
+    # the signer's office under the name ("United States Minister."): its own element
+    if k < len(blocks) and _is_office_line(blocks, sig_at, k):
+        part.office = blocks[k]
         k += 1
     if main and main[-1].kind == "p" and _FOR_RE.match(main[-1].text):
         part.lead = main.pop()
@@ -360,6 +355,23 @@ def _split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]
         is_caps_signature(blocks[sig_at].text) and bool(rest) and not all(_is_tail_line(t) for t in rest)
     )
     return part, _group_attachments(rest, part, caps_cut)
+
+
+def _is_office_line(blocks: list[RawBlock], sig_at: int, k: int) -> bool:
+    """True when the line under a signature names the signer's office (``Assistant
+    Secretary of State``, ``Lewis Baker,`` / ``United States Minister.``)."""
+    b = blocks[k]
+    if b.kind != "p" or _is_attachment_start(blocks, k) or _ADDRESS_RE.search(b.text):
+        return False
+    if OFFICE_LINE_RE.match(b.text):
+        return True
+    words = set(re.findall(r"[A-Za-z]+", b.text))
+    return bool(
+        len(b.text) <= 80
+        and (blocks[sig_at].text.endswith(",") or words & OFFICE_HEADS)
+        and (is_name_line(b.text) or re.fullmatch(r"[A-Z][\w ,.’'\-]{2,80}", b.text))
+        and words & OFFICE_HEADS
+    )
 
 
 def _group_attachments(

@@ -105,6 +105,8 @@ def _part_blocks(raw: RawPart, part: Part, b: Builder) -> None:
             store = partial(store_signed, closer, len(joined))
             for blk in joined:
                 b.add(blk.text, store, blk.line)
+        if raw.office:
+            b.add(raw.office.text, partial(set_attr, closer, "office"), raw.office.line)
         if raw.dateline:
             lines = raw.dateline
             received = lines[-1] if len(lines) > 1 and RECEIVED_RE.match(lines[-1].text) else None
