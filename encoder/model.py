@@ -243,6 +243,9 @@ class Document(Part):
     file_number: str | None = None
     """The decimal file number of legacy volumes (``761.94/7–2145``)."""
     source_inline: list[Inline] | None = None
+    source_after_head: bool = False
+    """True when the inline source note stands under the head, where the page prints it
+    (an 1861 ``[Translation.]`` label); else it is the div's first child."""
     """The legacy source line, written as the div's first child (``note rend="inline"``)."""
     head_prefix: str | None = None
     """A ``No. 580`` line written at the start of the head, before a line break."""

@@ -181,6 +181,8 @@ class _Writer:
                 head.text = head_prefix
                 _el(head, "lb")
             self.content(head, part.head)
+        if part is self.doc and self.doc.source_after_head and self.doc.source_inline is not None:
+            self.content(_el(parent, "note", rend="inline", type="source"), self.doc.source_inline)
         self.opener(parent, part)
         self.blocks(parent, part.body)
         self.closer(parent, part)
@@ -197,7 +199,7 @@ class _Writer:
         if bounds:
             div.set(f"{{{FRUS_NS}}}doc-dateTime-min", bounds[0])
             div.set(f"{{{FRUS_NS}}}doc-dateTime-max", bounds[1])
-        if doc.source_inline is not None:
+        if doc.source_inline is not None and not doc.source_after_head:
             self.content(_el(div, "note", rend="inline", type="source"), doc.source_inline)
         self.part(div, doc, doc.head_prefix)
         for att in doc.attachments:

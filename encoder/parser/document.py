@@ -25,7 +25,7 @@ from ..model import (
     Seg,
     Table,
 )
-from ..vocabulary import KIND_START_RE, LIST_HEADS
+from ..vocabulary import KIND_START_RE, LIST_HEADS, SOURCE_LABEL_RE
 from . import heading as heading_mod
 from . import markings
 from .body import RawBlock, RawPart, cut_blocks, split_closer
@@ -236,7 +236,7 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
         )
     doc.dateline_in_opener = not pre.modern
     doc.before_head = pre.before_head
-    for kind, item_lines in pre.opener:
+    for at, (kind, item_lines) in enumerate(pre.opener):
         text = " ".join(ln.stripped for ln in item_lines)
         line_no = item_lines[0].no
         if kind == "dateline":
@@ -245,6 +245,14 @@ def parse_document(lines: list[Line], source_name: str, index: int) -> Document:
             lead = " ".join(ln.stripped for ln in item_lines[:-1])
             names = partial(dateline_names, lead=lead)
             b.add(text, partial(set_content, dl), line_no, names=names, no_split=True)
+            continue
+        if kind == "label" and doc.source_inline is None and SOURCE_LABEL_RE.match(text):
+            # early volumes encode a lone [Extract.] / [Translation.] as the source note
+            doc.source_inline = []
+            doc.source_after_head = at >= pre.before_head
+            if not doc.source_after_head:
+                doc.before_head -= 1
+            b.add(text, partial(set_attr, doc, "source_inline"), line_no, no_split=True)
             continue
         if kind == "received" and doc.opener and isinstance(doc.opener[-1], Dateline):
             dl = doc.opener[-1]
