@@ -29,7 +29,6 @@ from .model import (
     Seg,
     Table,
 )
-from .teiheader import bounds as _bounds
 from .teiheader import date_attrs, write_header
 from .teixml import FRUS_NS, NSMAP, XML_NS, T, append_text, serialize
 from .teixml import el as _el
@@ -101,10 +100,10 @@ class _Writer:
 
     def _date(self, parent: etree._Element, d: DateSpan) -> None:
         el = _el(parent, "date")
-        date_attrs(el, d)
+        date_attrs(el, d.value)
         if d.type:
             el.set("type", d.type)
-        if d.when or d.not_before or d.from_:
+        if d.dated:
             el.set("calendar", "gregorian")
         self.content(el, d.content)
 
@@ -195,7 +194,7 @@ class _Writer:
         div.set(f"{{{XML_NS}}}id", doc.xml_id)
         if doc.number:
             div.set("n", doc.number)
-        bounds = _bounds(doc)
+        bounds = doc.date_bounds
         if bounds:
             div.set(f"{{{FRUS_NS}}}doc-dateTime-min", bounds[0])
             div.set(f"{{{FRUS_NS}}}doc-dateTime-max", bounds[1])

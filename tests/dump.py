@@ -41,16 +41,17 @@ def inline(items: list, *, note_text: bool = False, plain: bool = False) -> str:
         elif isinstance(x, Name):
             out.append(f"<{x.kind}{'=' + x.role if x.role else ''}>{inline(x.content)}</>")
         elif isinstance(x, DateSpan):
+            v = x.value
             attrs = " ".join(
-                f"{k}={v}"
-                for k, v in (
-                    ("when", x.when),
-                    ("from", x.from_),
-                    ("to", x.to),
-                    ("notBefore", x.not_before),
-                    ("notAfter", x.not_after),
+                f"{k}={val}"
+                for k, val in (
+                    ("when", v and v.when),
+                    ("from", v and v.from_),
+                    ("to", v and v.to),
+                    ("notBefore", v and v.not_before),
+                    ("notAfter", v and v.not_after),
                 )
-                if v
+                if val
             )
             out.append(f"<date {attrs}>{inline(x.content)}</>")
         elif isinstance(x, Hi):

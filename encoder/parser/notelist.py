@@ -42,7 +42,7 @@ def _glued_continuation(lines: list[Line], i: int) -> bool:
     """A flush-left line that goes on with the note above it: no blank line between (a
     note of several paragraphs, or a copy that lost the indent), and neither a signature
     nor a salutation, which follow a body's own indented list in the same way."""
-    from .body import is_name_line
+    from .shapes import is_name_line
 
     text = lines[i].stripped
     return i > 0 and not lines[i - 1].blank and not is_name_line(text) and not SALUTE_START_RE.match(text)

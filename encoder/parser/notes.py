@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..errors import Diagnostic
-from ..model import Document, Footnote, Inline, MarkerOnly, NoteRef
+from ..model import Document, Footnote, MarkerOnly, NoteRef
 from ..vocabulary import trailing_marker
 from .body import RawBlock
 from .inline import build_inline, masked_spans, remove_markers
@@ -34,16 +34,6 @@ def attach_listing_source(doc: Document, blk: RawBlock) -> None:
         doc.head.pop()
     doc.head.append(NoteRef(fn))
     doc.footnotes = [fn]
-
-
-def text_of(content: list[Inline]) -> str:
-    out: list[str] = []
-    for x in content:
-        if isinstance(x, str):
-            out.append(x)
-        elif hasattr(x, "content"):
-            out.append(text_of(x.content))  # type: ignore[attr-defined]
-    return "".join(out)
 
 
 def resolve_notes(doc: Document, b: Builder, items: list, source_name: str, modern: bool) -> None:

@@ -38,16 +38,7 @@ class Slot:
 
 
 def date_wrap(value: dates.DateValue | None, content: list[Inline]) -> Inline:
-    if value is None:
-        return DateSpan(content)
-    return DateSpan(
-        content,
-        when=value.when,
-        not_before=value.not_before,
-        not_after=value.not_after,
-        from_=value.from_,
-        to=value.to,
-    )
+    return DateSpan(content, value)
 
 
 def _place_wrap(content: list[Inline]) -> Inline:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import KIND_PATTERN
-from .body import is_heading_line
 from .lines import Line
 from .preamble import FILE_LINE_RE, NO_LINE_RE
+from .shapes import is_heading_line
 
 _MODERN_START_RE = re.compile(rf"^\d{{1,4}}[A-Z]?\.\s+{KIND_PATTERN}\b")
 
