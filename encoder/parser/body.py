@@ -25,6 +25,8 @@ _LABEL_ONLY_RE = re.compile(r"^(?:[-•]\s+)?(\(?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1
 """An item's label alone on its line (``1.``, ``(a)``); the item's text is the next line."""
 _LIST_ITEM_MAX = 160
 """A participant or subject line is short; a longer line is the memorandum's text."""
+_MARKER_LINE_RE = re.compile(r"^\d{1,2}$")
+"""A line holding nothing but a footnote marker."""
 _SENTENCE_END_RE = re.compile(r"[.:;!?”\")\]](?:\d{1,3})?$")
 """A line that ends a sentence, a footnote marker (``important.1``) allowed after it."""
 
@@ -126,6 +128,18 @@ def _table_row(st: CutState, ln: Line) -> bool:
     return True
 
 
+def _signature_marker(st: CutState, ln: Line) -> bool:
+    """A footnote marker the page set on the line under a signature (``N. Khrushchev`` /
+    ``2``): it goes with the name, glued as the copy glues every other marker."""
+    last = st.blocks[-1] if st.blocks else None
+    if st.prev_blank or last is None or last.kind != "p" or not _MARKER_LINE_RE.match(ln.stripped):
+        return False
+    if not is_name_line(last.text):
+        return False
+    last.text += ln.stripped
+    return True
+
+
 def _page_line(st: CutState, ln: Line) -> bool:
     m = PAGE_LINE_RE.match(ln.stripped)
     if not m:
@@ -183,6 +197,7 @@ LINE_RULES: list[Callable[[CutState, Line], bool]] = [
     _list_head,
     _named_item,
     _table_row,
+    _signature_marker,
     _page_line,
     _label_only,
     _item,

@@ -26,9 +26,17 @@ _GLUED_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’“‘\"'…])(\d{1,3})" +
 # a note the editors inserted between two printed ones: "my 105,75a should"
 _SUFFIXED_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"'])(\d{1,3})([a-z])" + _END)
 # a whole number token of two or more digits: its last digits may be a marker
-_NUMBER_RE = re.compile(r"(?<![\w.,/–\-”’\"'):;!?\]])(\d{2,})" + _END + r"|(?<=\d/)(\d{3,4})" + _END)
+_NUMBER_RE = re.compile(
+    r"(?<![\w.,/–\-”’\"'):;!?\]])(\d{2,})"
+    + _END
+    + r"|(?<=\d/)(\d{3,4})"
+    + _END
+    + r"|(?<=[A-Z][–-])(\d{3,})"
+    + _END
+)
 """A number token; also a paper's number after its series (``C.C.S. 452/214``: paper 452/21
-and marker 4), never a date's or a file number's parts."""
+and marker 4) or after a letter and dash (``L–10060``: telegram L–100 and marker 60),
+never a date's or a file number's parts."""
 _FILE_NO_RE = re.compile(r"\b\d{3}(?:\.[0-9A-Za-z]+)+(?:\s\(?[A-Z][\w.]*\)?){0,4}\s?/[0-9A-Za-z–\-]+")
 """A decimal file number (``711.20 Defense/1756``, ``740.00119 Potsdam/7–2145``): its decimal
 part is never a marker, nor is any digit before the slash part ends."""
@@ -158,7 +166,7 @@ def _suffixed(si: int, seg: Segment, year: int | None, found: Found) -> None:
 def _split_number(si: int, seg: Segment, m: re.Match[str], found: Found) -> None:
     """The last one to three digits of a number as a marker, where the rest can stand:
     after a month, only what leaves a whole day or year (``February 243``, ``19581``)."""
-    digits = m.group(1) or m.group(2)
+    digits = m.group(m.lastindex or 1)
     dated = _DATE_BEFORE_RE.search(seg.text[max(0, m.start() - 24) : m.start()])
     for k in range(1, min(3, len(digits) - 1) + 1):
         start = m.end() - k
@@ -181,7 +189,7 @@ def _numbers(si: int, seg: Segment, year: int | None, found: Found) -> None:
     for m in _NUMBER_RE.finditer(seg.text):
         if _inside(seg.masked, m.start()):
             continue
-        digits = m.group(1) or m.group(2)
+        digits = m.group(m.lastindex or 1)
         dated = _DATE_BEFORE_RE.search(seg.text[max(0, m.start() - 24) : m.start()])
         month = bool(dated and dated.group("month"))
         if _is_year(digits) and month and _far_year(digits, year):

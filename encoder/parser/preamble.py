@@ -101,12 +101,16 @@ def _source(cur: Cursor, pre: Preamble) -> bool:
     if (
         nxt is not None
         and len(text) < 70
-        and re.search(r"\b(Files?|Papers|Records|Collection|Archives?)\b\.?$", text)
+        and _CITATION_END_RE.search(strip_trailing_marker(text, "glued"))
         and not MODERN_HEAD_RE.match(text)
     ):
         pre.source_line = cur.take()
         return True
     return False
+
+
+_CITATION_END_RE = re.compile(r"\b(?i:files?|papers|records|collection|archives?)\b\.?$")
+"""How an archival citation alone above a heading ends (``INR–NIE files``, ``J.C.S. Files``)."""
 
 
 def _number(cur: Cursor, pre: Preamble) -> bool:
