@@ -109,8 +109,11 @@ def _source(cur: Cursor, pre: Preamble) -> bool:
     return False
 
 
-_CITATION_END_RE = re.compile(r"\b(?i:files?|papers|records|collection|archives?)\b\.?$")
-"""How an archival citation alone above a heading ends (``INR–NIE files``, ``J.C.S. Files``)."""
+_CITATION_END_RE = re.compile(
+    r"\b(?i:files?|papers|records|collection|archives?)\b\.?$|^[A-Z][\w./–-]*(?: [A-Z][\w./–-]*){0,4} Files: \S"
+)
+"""How an archival citation alone above a heading ends (``INR–NIE files``, ``J.C.S. Files``),
+or the collection and folder it names (``IO Files: US/A/AC. 18/151``)."""
 
 
 def _number(cur: Cursor, pre: Preamble) -> bool:
