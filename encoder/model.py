@@ -232,7 +232,7 @@ class Part:
     """The shape shared by a document and each of its attachments (enclosures)."""
 
     head: list[Inline] | None = None
-    opener: list[Seg | Dateline] = field(default_factory=list)
+    opener: list[Seg | Dateline | PageBreak] = field(default_factory=list)
     before_head: int = 0
     """How many leading opener items stand above the head (an enclosure's ``[Translation.]``)."""
     dateline_in_opener: bool = True

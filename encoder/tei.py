@@ -137,8 +137,9 @@ class _Writer:
 
     def opener(self, parent: etree._Element, part: Part, items: list | None = None) -> None:
         items = part.opener[part.before_head :] if items is None else items
-        in_opener = [x for x in items if part.dateline_in_opener or not isinstance(x, Dateline)]
-        loose = [x for x in items if not part.dateline_in_opener and isinstance(x, Dateline)]
+        outside = (Dateline, PageBreak)  # modern volumes set them between head and text
+        in_opener = [x for x in items if part.dateline_in_opener or not isinstance(x, outside)]
+        loose = [x for x in items if not part.dateline_in_opener and isinstance(x, outside)]
         if in_opener:
             op = _el(parent, "opener")
             for item in in_opener:
@@ -148,10 +149,15 @@ class _Writer:
                         seg.set("type", item.type)
                     target = _el(seg, "hi", rend="smallcaps") if item.smallcaps else seg
                     self.content(target, item.content)
+                elif isinstance(item, PageBreak):
+                    self._page_break(op, item)
                 else:
                     self.content(_el(op, "dateline", rendition="#right"), item.content)
         for item in loose:
-            self.content(_el(parent, "dateline"), item.content)
+            if isinstance(item, PageBreak):
+                self._page_break(parent, item)
+            else:
+                self.content(_el(parent, "dateline"), item.content)
 
     def closer(self, parent: etree._Element, part: Part) -> None:
         if part.closer is None:

@@ -65,6 +65,8 @@ def _opener(items: list, lines: list[str], indent: str) -> None:
             lines.append(f"{indent}opener {item.type}: {inline(item.content)}")
         elif isinstance(item, Dateline):
             lines.append(f"{indent}dateline: {inline(item.content)}")
+        elif isinstance(item, PageBreak):
+            lines.append(f"{indent}opener pb: {item.n}")
 
 
 def _part(part: Part, lines: list[str], indent: str = "") -> None:

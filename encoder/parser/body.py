@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..vocabulary import LIST_HEAD_RE, SALUTE_RE
+from .inline import PAGE_LINE_RE
 from .lines import Line
 from .shapes import ADDRESS_RE, is_caps_signature, is_heading_line, is_name_line
 
-PAGE_LINE_RE = re.compile(r"^\[Page ([0-9]+|[IVXLCDMivxlcdm]+)\]$")
 _BULLET_RE = re.compile(r"^\s*(?:[-•▪◦*]|\u2022)\s+(?![*\s]*$)(?!\*)(.*)$")
 """A bullet item; a row of asterisks (``* * * * * * *``, an omission) is not one."""
 _LABEL_ONLY_RE = re.compile(r"^(?:[-•]\s+)?(\(?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,5})[.)])$")

@@ -232,7 +232,7 @@ def _pages(st: DocState) -> list[str]:
     """Printed page numbers of every page break, in document order."""
     marks: list[tuple[int, str]] = [(s.line, n) for s in st.b.slots for n in page_numbers(s.text)]
     for part in [st.doc, *st.doc.attachments]:
-        for blk in [*part.body, *part.postscript]:
+        for blk in [*part.opener, *part.body, *part.postscript]:
             if isinstance(blk, PageBreak):
                 marks.append((blk.line, blk.n))
     marks.sort(key=lambda t: t[0])

@@ -156,6 +156,22 @@ def _glued(si: int, seg: Segment, year: int | None, found: Found) -> None:
         found[(m.start(), m.end())] = Candidate(si, m.start(), m.end(), int(m.group(1)), strength)
 
 
+def _pair(si: int, seg: Segment, year: int | None, found: Found) -> None:
+    """Two notes marked side by side, their digits run together (``Conversation12``:
+    notes 1 and 2): a glued run that reads as two consecutive numbers is also two markers."""
+    text = seg.text
+    for m in _GLUED_RE.finditer(text):
+        digits = m.group(1)
+        if len(digits) < 2 or _inside(seg.masked, m.start()) or not text[m.start() - 1].isalpha():
+            continue
+        for cut in range(1, len(digits)):
+            a, b = digits[:cut], digits[cut:]
+            if a[0] != "0" and b[0] != "0" and int(b) == int(a) + 1:
+                mid = m.start() + cut
+                found.setdefault((m.start(), mid), Candidate(si, m.start(), mid, int(a), 3.0))
+                found.setdefault((mid, m.end()), Candidate(si, mid, m.end(), int(b), 3.0))
+
+
 def _suffixed(si: int, seg: Segment, year: int | None, found: Found) -> None:
     """A note the editors inserted between two printed ones (``my 105,75a should``)."""
     for m in _SUFFIXED_RE.finditer(seg.text):
@@ -212,6 +228,7 @@ def _spaced(si: int, seg: Segment, year: int | None, found: Found) -> None:
 
 CANDIDATE_RULES: list[Callable[[int, Segment, int | None, Found], None]] = [
     _glued,
+    _pair,
     _suffixed,
     _numbers,
     _spaced,

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
-from ..model import Dateline, Document, Seg
+from ..model import Dateline, Document, PageBreak, Seg
 from ..vocabulary import KIND_START_RE, SOURCE_LABEL_RE
 from . import heading as heading_mod
 from . import markings
+from .inline import PAGE_LINE_RE
 from .lines import Line
 from .preamble import FILE_LINE_RE, Preamble
 from .slots import Builder, append_received, dateline_names, heading_names, set_attr, set_content
@@ -107,6 +108,13 @@ def _serial(st: OpenerState, at: int, lines: list[Line]) -> None:
     st.doc.serial = re.sub(r"\D", "", " ".join(ln.stripped for ln in lines))
 
 
+def _page(st: OpenerState, at: int, lines: list[Line]) -> None:
+    m = PAGE_LINE_RE.match(lines[0].stripped)
+    if m:
+        st.doc.opener.append(PageBreak(m.group(1), lines[0].no))
+        st.b.pending_page = True
+
+
 _RENDITION = {"label": "center", "marking": "left", "serial": "left", "received": "right"}
 """Where FRUS sets each opener line."""
 
@@ -124,6 +132,7 @@ OPENER_WRITERS: dict[str, Callable[[OpenerState, int, list[Line]], None]] = {
     "label": _label,
     "marking": _marking,
     "serial": _serial,
+    "page": _page,
 }
 """The writer of each opener item kind the preamble rules record."""
 

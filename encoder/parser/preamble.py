@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .. import dates
 from ..vocabulary import KIND_START_RE, LABEL_RE, strip_trailing_marker
+from .inline import PAGE_LINE_RE
 from .lines import Line
 from .markings import is_marking_line
 
@@ -245,7 +246,21 @@ def _dateline(cur: Cursor, pre: Preamble) -> bool:
     return False
 
 
-RULES: list[Rule] = [_source, _number, _label, _heading, _dateline]
+def _page(cur: Cursor, pre: Preamble) -> bool:
+    """A page break between the heading and the dateline or marking lines under it (an
+    e-volume's ``[Page 1]``): kept where it stands, and the opener goes on after it."""
+    ln = cur.peek()
+    nxt = cur.peek(1)
+    if not pre.heading or ln is None or nxt is None or not PAGE_LINE_RE.match(ln.stripped):
+        return False
+    text = nxt.stripped
+    if not (dates.looks_like_dateline(text) or is_marking_line(text) or LABEL_RE.match(text)):
+        return False
+    pre.opener.append(("page", [cur.take()]))
+    return True
+
+
+RULES: list[Rule] = [_source, _number, _label, _heading, _page, _dateline]
 """The preamble rules in order; the loop stops at the first line no rule takes."""
 
 
