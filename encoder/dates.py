@@ -147,7 +147,34 @@ _RANGE_SPLIT = re.compile(_RANGE_SEP)
 _TZ_TAIL = re.compile(r"\s*\(?(est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|local time)\)?\s*$", re.IGNORECASE)
 
 
+_BRACKETED_RE = re.compile(r"\s*\[([^\[\]]+)\]\.?\s*")
+"""A dateline the editors supplied whole, in brackets (``[Geneva, Switzerland, August 16,
+1872.]``)."""
+
+
+def _unbracket(text: str) -> tuple[str, int]:
+    """The words inside an editors' bracket around the whole dateline, and their offset."""
+    m = _BRACKETED_RE.fullmatch(text)
+    return (m.group(1), m.start(1)) if m else (text, 0)
+
+
+def _shift(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
+    return (span[0] + by, span[1] + by) if span else None
+
+
 def parse_dateline(text: str) -> DatelineParts:
+    """Place words, date words and the date value of a dateline; one the editors supplied
+    whole in brackets is read inside them (the brackets stay outside both spans)."""
+    inner, at = _unbracket(text)
+    if at:
+        parts = _parse_dateline(inner)
+        return DatelineParts(
+            parts.place, _shift(parts.place_span, at), _shift(parts.date_span, at), parts.date
+        )
+    return _parse_dateline(text)
+
+
+def _parse_dateline(text: str) -> DatelineParts:
     """Place words, date words and the date value of a dateline (wrapped lines may be joined).
 
     Forgiving: whatever stands before the date is the place. Call :func:`looks_like_dateline`
@@ -203,6 +230,7 @@ def looks_like_dateline(line: str) -> bool:
     sentence that merely ends with a date is not taken for one."""
     if len(line) > 300:
         return False
+    line = _unbracket(line)[0]
     m = _locate(line)
     if m is None:
         return False
