@@ -178,8 +178,12 @@ class _Writer:
 
     def part(self, parent: etree._Element, part: Part, head_prefix: str | None = None) -> None:
         """Head, opener, body, closer and postscript, in FRUS order."""
-        if part.before_head:
-            self.opener(parent, part, part.opener[: part.before_head])
+        for item in part.opener[: part.before_head]:
+            # over the head: a page break stands loose, a label in an opener of its own
+            if isinstance(item, PageBreak):
+                self._page_break(parent, item)
+            else:
+                self.opener(parent, part, [item])
         if part.head is not None:
             head = _el(parent, "head")
             if head_prefix:

@@ -247,20 +247,26 @@ def _dateline(cur: Cursor, pre: Preamble) -> bool:
 
 
 def _page(cur: Cursor, pre: Preamble) -> bool:
-    """A page break between the heading and the dateline or marking lines under it (an
-    e-volume's ``[Page 1]``): kept where it stands, and the opener goes on after it."""
+    """A page break in the preamble, kept where it stands: over the heading (a document that
+    begins a printed page), or between the heading and the dateline or marking lines under
+    it (an e-volume's ``[Page 1]``); the preamble goes on after it. Not over a file line or
+    number line, whose source note the TEI writes first."""
     ln = cur.peek()
     nxt = cur.peek(1)
-    if not pre.heading or ln is None or nxt is None or not PAGE_LINE_RE.match(ln.stripped):
+    if ln is None or nxt is None or not PAGE_LINE_RE.match(ln.stripped):
         return False
     text = nxt.stripped
-    if not (dates.looks_like_dateline(text) or is_marking_line(text) or LABEL_RE.match(text)):
+    if pre.heading is None:
+        fits = not any(r.match(text) for r in (PAGE_LINE_RE, FILE_LINE_RE, NO_LINE_RE))
+    else:
+        fits = bool(dates.looks_like_dateline(text) or is_marking_line(text) or LABEL_RE.match(text))
+    if not fits:
         return False
     pre.opener.append(("page", [cur.take()]))
     return True
 
 
-RULES: list[Rule] = [_source, _number, _label, _heading, _page, _dateline]
+RULES: list[Rule] = [_source, _number, _label, _page, _heading, _dateline]
 """The preamble rules in order; the loop stops at the first line no rule takes."""
 
 

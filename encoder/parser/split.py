@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import KIND_PATTERN
+from .inline import PAGE_LINE_RE
 from .lines import Line
 from .preamble import FILE_LINE_RE, NO_LINE_RE
 from .shapes import is_heading_line
@@ -58,11 +59,13 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
         if ln.blank:
             continue
         if seen_text and i > 0 and _after_break(lines, i) and _starts_document(lines, i):
-            # a heading directly under a file line or "No." line belongs to it
-            prev = next((lines[j] for j in range(i - 1, -1, -1) if not lines[j].blank), None)
-            if prev is None or not (FILE_LINE_RE.match(prev.stripped) or NO_LINE_RE.match(prev.stripped)):
-                starts.append(i)
-        seen_text = True
+            # a heading directly under a file line or "No." line belongs to it, and so does
+            # the page break of a document that begins a printed page
+            at = next((j for j in range(i - 1, -1, -1) if not lines[j].blank), None)
+            prev = lines[at].stripped if at is not None else ""
+            if at is None or not (FILE_LINE_RE.match(prev) or NO_LINE_RE.match(prev)):
+                starts.append(at if at is not None and PAGE_LINE_RE.match(prev) and at > 0 else i)
+        seen_text = seen_text or not PAGE_LINE_RE.match(ln.stripped)
     starts = sorted(set(starts))
     chunks = [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
     return [c for c in chunks if any(not ln.blank for ln in c)] or [lines]
