@@ -36,6 +36,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from encoder import places
 from encoder.places import zone_offset  # part of this module's API: place → offset
+from encoder.vocabulary import MONTH_PATTERN, trailing_marker
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +75,7 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
-_MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
-)
+_MONTH = MONTH_PATTERN
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d)?\b"
 _YEAR = r"(?:17[7-9]\d|1[89]\d\d|20\d\d)(?!\d)"
 _DASH = r"(?:[–—-]|\b(?:to|through|and)\b)"
@@ -123,8 +121,6 @@ _CANDIDATE = re.compile(
     r"|thu|fri|sat|sun|circa|ca\.|about|approx|early|mid|late|end|beginning"
     r"|undated|not dated|no date|n\.|date|place))"
 )
-# A footnote mark glued to a heading's last word: "19581" (1958 + note 1), "p.m.1".
-_HEAD_NOTE = re.compile(r"(?:(?<=\d{4})|(?<=[.a-z]))\d{1,2}\s*$")
 _WINDOW = 400
 """A dateline's date, time and received note fit in this many final characters."""
 
@@ -151,7 +147,34 @@ _RANGE_SPLIT = re.compile(_RANGE_SEP)
 _TZ_TAIL = re.compile(r"\s*\(?(est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|local time)\)?\s*$", re.IGNORECASE)
 
 
+_BRACKETED_RE = re.compile(r"\s*\[([^\[\]]+)\]\.?\s*")
+"""A dateline the editors supplied whole, in brackets (``[Geneva, Switzerland, August 16,
+1872.]``)."""
+
+
+def _unbracket(text: str) -> tuple[str, int]:
+    """The words inside an editors' bracket around the whole dateline, and their offset."""
+    m = _BRACKETED_RE.fullmatch(text)
+    return (m.group(1), m.start(1)) if m else (text, 0)
+
+
+def _shift(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
+    return (span[0] + by, span[1] + by) if span else None
+
+
 def parse_dateline(text: str) -> DatelineParts:
+    """Place words, date words and the date value of a dateline; one the editors supplied
+    whole in brackets is read inside them (the brackets stay outside both spans)."""
+    inner, at = _unbracket(text)
+    if at:
+        parts = _parse_dateline(inner)
+        return DatelineParts(
+            parts.place, _shift(parts.place_span, at), _shift(parts.date_span, at), parts.date
+        )
+    return _parse_dateline(text)
+
+
+def _parse_dateline(text: str) -> DatelineParts:
     """Place words, date words and the date value of a dateline (wrapped lines may be joined).
 
     Forgiving: whatever stands before the date is the place. Call :func:`looks_like_dateline`
@@ -173,7 +196,8 @@ def heading_dateline(head: str) -> DatelineParts | None:
     Washington, July 3, 19581``; a glued footnote mark is allowed), which modern volumes repeat
     as the dateline. The place is the last segment before the date (after a comma or ``in``)
     and only when it names a known place; None when the heading does not end with a date."""
-    note = _HEAD_NOTE.search(head)
+    # a footnote mark glued to the heading's last word: "19581" (1958 + note 1), "p.m.1"
+    note = trailing_marker(head, "glued", "year")
     end = note.start() if note else len(head)
     parts = parse_dateline(head[:end])
     if parts.date_span is None or parts.place_span is None:
@@ -206,6 +230,7 @@ def looks_like_dateline(line: str) -> bool:
     sentence that merely ends with a date is not taken for one."""
     if len(line) > 300:
         return False
+    line = _unbracket(line)[0]
     m = _locate(line)
     if m is None:
         return False

@@ -7,8 +7,10 @@ line it started on, so that any later finding can name ``file:line``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from .dates import DateValue
 from .errors import Diagnostic
 
 # ---------------------------------------------------------------- inline content
@@ -57,19 +59,20 @@ class Name:
 class DateSpan:
     """A date as printed, with what could be read of it in ISO 8601.
 
-    Only one of ``when``, ``not_before``/``not_after`` or ``from_``/``to`` is set. ``None``
-    everywhere means the words were kept but no date could honestly be derived
+    ``value`` is None where the words were kept but no date could honestly be derived
     ("undated", "[date not declassified]").
     """
 
     content: list[Inline]
-    when: str | None = None
-    not_before: str | None = None
-    not_after: str | None = None
-    from_: str | None = None
-    to: str | None = None
+    value: DateValue | None = None
     type: str | None = None
     """A FRUS ``date/@type`` such as ``received-date``."""
+
+    @property
+    def dated(self) -> bool:
+        """True when the words gave a date value that bounds the document."""
+        v = self.value
+        return v is not None and bool(v.when or v.not_before or v.from_)
 
 
 @dataclass(slots=True)
@@ -177,6 +180,19 @@ class Table:
 Block = Paragraph | PageBreak | ListBlock | Table
 
 
+def plain_text(items: list[Inline]) -> str:
+    """The words of inline content, notes left out, a line break as a space, blanks squashed."""
+    out: list[str] = []
+    for x in items:
+        if isinstance(x, str):
+            out.append(x)
+        elif isinstance(x, (Name, Hi, DateSpan)):
+            out.append(plain_text(x.content))
+        elif isinstance(x, LineBreak):
+            out.append(" ")
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
 @dataclass(slots=True)
 class Closer:
     """The end of a letter or telegram: complimentary close and signature."""
@@ -186,6 +202,9 @@ class Closer:
     """Words over the signature that are not a salutation (``For the Secretary of State:``);
     FRUS writes them as the closer's own text, then a line break."""
     signed: list[Inline] | None = None
+    office: list[Inline] | None = None
+    """The signer's office on the line under the name (``Secretary of State``): written
+    after ``signed`` as an element of its own, so that ``signed`` holds the name only."""
     dateline: Dateline | None = None
     """A dateline at the end (``British Embassy, Washington, October 17, 1914.``)."""
     line: int = 0
@@ -213,7 +232,7 @@ class Part:
     """The shape shared by a document and each of its attachments (enclosures)."""
 
     head: list[Inline] | None = None
-    opener: list[Seg | Dateline] = field(default_factory=list)
+    opener: list[Seg | Dateline | PageBreak] = field(default_factory=list)
     before_head: int = 0
     """How many leading opener items stand above the head (an enclosure's ``[Translation.]``)."""
     dateline_in_opener: bool = True
@@ -240,6 +259,9 @@ class Document(Part):
     file_number: str | None = None
     """The decimal file number of legacy volumes (``761.94/7–2145``)."""
     source_inline: list[Inline] | None = None
+    source_after_head: bool = False
+    """True when the inline source note stands under the head, where the page prints it
+    (an 1861 ``[Translation.]`` label); else it is the div's first child."""
     """The legacy source line, written as the div's first child (``note rend="inline"``)."""
     head_prefix: str | None = None
     """A ``No. 580`` line written at the start of the head, before a line break."""
@@ -247,6 +269,14 @@ class Document(Part):
     """The telegram's own number (``890``), read from the start of the first paragraph."""
     sender: Party | None = None
     recipient: Party | None = None
+    place: str | None = None
+    """Where the document was written, as its first dateline (else its heading) names it."""
+    date: DateValue | None = None
+    """When it was written: the value of the first dated dateline (else of the heading)."""
+    date_text: str | None = None
+    """The words of that date as printed."""
+    date_bounds: tuple[str, str] | None = None
+    """``frus:doc-dateTime-min`` and ``-max``: the date widened and put at -05:00."""
     markings: list[Marking] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     attachments: list[Part] = field(default_factory=list)

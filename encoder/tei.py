@@ -29,7 +29,6 @@ from .model import (
     Seg,
     Table,
 )
-from .teiheader import bounds as _bounds
 from .teiheader import date_attrs, write_header
 from .teixml import FRUS_NS, NSMAP, XML_NS, T, append_text, serialize
 from .teixml import el as _el
@@ -101,10 +100,10 @@ class _Writer:
 
     def _date(self, parent: etree._Element, d: DateSpan) -> None:
         el = _el(parent, "date")
-        date_attrs(el, d)
+        date_attrs(el, d.value)
         if d.type:
             el.set("type", d.type)
-        if d.when or d.not_before or d.from_:
+        if d.dated:
             el.set("calendar", "gregorian")
         self.content(el, d.content)
 
@@ -138,8 +137,9 @@ class _Writer:
 
     def opener(self, parent: etree._Element, part: Part, items: list | None = None) -> None:
         items = part.opener[part.before_head :] if items is None else items
-        in_opener = [x for x in items if part.dateline_in_opener or not isinstance(x, Dateline)]
-        loose = [x for x in items if not part.dateline_in_opener and isinstance(x, Dateline)]
+        outside = (Dateline, PageBreak)  # modern volumes set them between head and text
+        in_opener = [x for x in items if part.dateline_in_opener or not isinstance(x, outside)]
+        loose = [x for x in items if not part.dateline_in_opener and isinstance(x, outside)]
         if in_opener:
             op = _el(parent, "opener")
             for item in in_opener:
@@ -149,10 +149,15 @@ class _Writer:
                         seg.set("type", item.type)
                     target = _el(seg, "hi", rend="smallcaps") if item.smallcaps else seg
                     self.content(target, item.content)
+                elif isinstance(item, PageBreak):
+                    self._page_break(op, item)
                 else:
                     self.content(_el(op, "dateline", rendition="#right"), item.content)
         for item in loose:
-            self.content(_el(parent, "dateline"), item.content)
+            if isinstance(item, PageBreak):
+                self._page_break(parent, item)
+            else:
+                self.content(_el(parent, "dateline"), item.content)
 
     def closer(self, parent: etree._Element, part: Part) -> None:
         if part.closer is None:
@@ -165,19 +170,28 @@ class _Writer:
             _el(closer, "lb")
         if part.closer.signed:
             self.content(_el(closer, "signed"), part.closer.signed)
+        if part.closer.office:
+            _el(closer, "lb")
+            self.content(_el(closer, "seg", type="office"), part.closer.office)
         if part.closer.dateline is not None:
             self.content(_el(closer, "dateline"), part.closer.dateline.content)
 
     def part(self, parent: etree._Element, part: Part, head_prefix: str | None = None) -> None:
         """Head, opener, body, closer and postscript, in FRUS order."""
-        if part.before_head:
-            self.opener(parent, part, part.opener[: part.before_head])
+        for item in part.opener[: part.before_head]:
+            # over the head: a page break stands loose, a label in an opener of its own
+            if isinstance(item, PageBreak):
+                self._page_break(parent, item)
+            else:
+                self.opener(parent, part, [item])
         if part.head is not None:
             head = _el(parent, "head")
             if head_prefix:
                 head.text = head_prefix
                 _el(head, "lb")
             self.content(head, part.head)
+        if part is self.doc and self.doc.source_after_head and self.doc.source_inline is not None:
+            self.content(_el(parent, "note", rend="inline", type="source"), self.doc.source_inline)
         self.opener(parent, part)
         self.blocks(parent, part.body)
         self.closer(parent, part)
@@ -190,11 +204,11 @@ class _Writer:
         div.set(f"{{{XML_NS}}}id", doc.xml_id)
         if doc.number:
             div.set("n", doc.number)
-        bounds = _bounds(doc)
+        bounds = doc.date_bounds
         if bounds:
             div.set(f"{{{FRUS_NS}}}doc-dateTime-min", bounds[0])
             div.set(f"{{{FRUS_NS}}}doc-dateTime-max", bounds[1])
-        if doc.source_inline is not None:
+        if doc.source_inline is not None and not doc.source_after_head:
             self.content(_el(div, "note", rend="inline", type="source"), doc.source_inline)
         self.part(div, doc, doc.head_prefix)
         for att in doc.attachments:

@@ -13,8 +13,9 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from . import __version__, dates
-from .model import Dateline, DateSpan, Document, Hi, Inline, LineBreak, Name
+from . import __version__
+from .dates import DateValue
+from .model import Document, plain_text
 from .teixml import XML_NS
 from .teixml import el as _el
 
@@ -25,80 +26,19 @@ LICENCE_TEXT = (
 )
 
 
-def date_attrs(el: etree._Element, d: DateSpan) -> None:
+def date_attrs(el: etree._Element, value: DateValue | None) -> None:
     """The ISO attributes of a date, for the text and the header alike."""
-    for attr, value in (
-        ("when", d.when),
-        ("notBefore", d.not_before),
-        ("notAfter", d.not_after),
-        ("from", d.from_),
-        ("to", d.to),
+    if value is None:
+        return
+    for attr, v in (
+        ("when", value.when),
+        ("notBefore", value.not_before),
+        ("notAfter", value.not_after),
+        ("from", value.from_),
+        ("to", value.to),
     ):
-        if value:
-            el.set(attr, value)
-
-
-def _datelines(doc: Document) -> list[Dateline]:
-    """The document's datelines in order: the opener's, then one that closes the text."""
-    found = [item for item in doc.opener if isinstance(item, Dateline)]
-    if doc.closer is not None and doc.closer.dateline is not None:
-        found.append(doc.closer.dateline)
-    return found
-
-
-def _first_date(doc: Document) -> DateSpan | None:
-    def find(items: list[Inline]) -> DateSpan | None:
-        for x in items:
-            if isinstance(x, DateSpan):
-                return x
-            if isinstance(x, (Name, Hi)):
-                hit = find(x.content)
-                if hit:
-                    return hit
-        return None
-
-    for item in _datelines(doc):
-        if isinstance(item, Dateline):
-            hit = find(item.content)
-            if hit:
-                return hit
-    # a memorandum's heading may end with its place and date instead
-    return find(doc.head or [])
-
-
-def bounds(doc: Document) -> tuple[str, str] | None:
-    d = _first_date(doc)
-    if d is None:
-        return None
-    value = dates.DateValue(
-        when=d.when, not_before=d.not_before, not_after=d.not_after, from_=d.from_, to=d.to
-    )
-    if not (d.when or d.not_before or d.from_):
-        return None
-    return dates.doc_datetime_bounds(value)
-
-
-def plain_text(items: list[Inline]) -> str:
-    out: list[str] = []
-    for x in items:
-        if isinstance(x, str):
-            out.append(x)
-        elif isinstance(x, (Name, Hi, DateSpan)):
-            out.append(plain_text(x.content))
-        elif isinstance(x, LineBreak):
-            out.append(" ")
-    return re.sub(r"\s+", " ", "".join(out)).strip()
-
-
-def _place_and_date(doc: Document) -> tuple[str | None, DateSpan | None]:
-    place = None
-    datelines = [item.content for item in _datelines(doc)]
-    for content in datelines[:1] or [doc.head or []]:
-        for x in content:
-            if isinstance(x, Name) and x.kind == "placeName":
-                place = plain_text(x.content)
-                break
-    return place, _first_date(doc)
+        if v:
+            el.set(attr, v)
 
 
 def write_header(tei: etree._Element, doc: Document) -> None:
@@ -152,15 +92,15 @@ def write_header(tei: etree._Element, doc: Document) -> None:
     prof = _el(header, "profileDesc")
     lang = _el(_el(prof, "langUsage"), "language", "English", ident="en")
     del lang
-    place, date = _place_and_date(doc)
+    place, date = doc.place, doc.date
     if doc.sender or doc.recipient or place or date:
         corresp = _el(prof, "correspDesc")
         sent = _el(corresp, "correspAction", type="sent")
         _party(sent, doc.sender)
         if place:
             _el(sent, "placeName", place)
-        if date is not None and (date.when or date.not_before or date.from_):
-            date_attrs(_el(sent, "date", plain_text(date.content)), date)
+        if date is not None:
+            date_attrs(_el(sent, "date", doc.date_text), date)
         if len(sent) == 0:
             corresp.remove(sent)
         if doc.recipient:

@@ -41,16 +41,17 @@ def inline(items: list, *, note_text: bool = False, plain: bool = False) -> str:
         elif isinstance(x, Name):
             out.append(f"<{x.kind}{'=' + x.role if x.role else ''}>{inline(x.content)}</>")
         elif isinstance(x, DateSpan):
+            v = x.value
             attrs = " ".join(
-                f"{k}={v}"
-                for k, v in (
-                    ("when", x.when),
-                    ("from", x.from_),
-                    ("to", x.to),
-                    ("notBefore", x.not_before),
-                    ("notAfter", x.not_after),
+                f"{k}={val}"
+                for k, val in (
+                    ("when", v and v.when),
+                    ("from", v and v.from_),
+                    ("to", v and v.to),
+                    ("notBefore", v and v.not_before),
+                    ("notAfter", v and v.not_after),
                 )
-                if v
+                if val
             )
             out.append(f"<date {attrs}>{inline(x.content)}</>")
         elif isinstance(x, Hi):
@@ -64,6 +65,8 @@ def _opener(items: list, lines: list[str], indent: str) -> None:
             lines.append(f"{indent}opener {item.type}: {inline(item.content)}")
         elif isinstance(item, Dateline):
             lines.append(f"{indent}dateline: {inline(item.content)}")
+        elif isinstance(item, PageBreak):
+            lines.append(f"{indent}opener pb: {item.n}")
 
 
 def _part(part: Part, lines: list[str], indent: str = "") -> None:
@@ -94,6 +97,8 @@ def _part(part: Part, lines: list[str], indent: str = "") -> None:
             lines.append(f"{indent}closer lead: {inline(part.closer.lead)}")
         if part.closer.signed:
             lines.append(f"{indent}signed: {inline(part.closer.signed)}")
+        if part.closer.office:
+            lines.append(f"{indent}office: {inline(part.closer.office)}")
         if part.closer.dateline is not None:
             lines.append(f"{indent}closer dateline: {inline(part.closer.dateline.content)}")
     for blk in part.postscript:

@@ -1,6 +1,7 @@
 """Every real document encodes to TEI that passes the project's schema and Schematron.
 
-The pages of ``benchmarks/corpus-other`` (25 volumes) and, when present, of
+The pages of ``benchmarks/corpus-other`` (25 volumes), ``benchmarks/corpus-wide`` and, when
+present, of
 ``../shared/corpus/dev`` (10 volumes) go through ``telegram-tei encode``; the report must
 list no error. A rule that writes markup the schema refuses fails here on the volume that
 shows it, not in a user's batch.
@@ -17,10 +18,14 @@ from click.testing import CliRunner
 from encoder.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = [ROOT / "benchmarks" / "corpus-other", ROOT.parent / "shared" / "corpus" / "dev"]
+CORPORA = [
+    ROOT / "benchmarks" / "corpus-other",
+    ROOT / "benchmarks" / "corpus-wide",
+    ROOT.parent / "shared" / "corpus" / "dev",
+]
 
 
-@pytest.mark.parametrize("corpus", CORPORA, ids=["corpus-other", "dev"])
+@pytest.mark.parametrize("corpus", CORPORA, ids=["corpus-other", "corpus-wide", "dev"])
 def test_real_pages_encode_to_valid_tei(corpus: Path, tmp_path: Path) -> None:
     if not corpus.is_dir():
         pytest.skip(f"{corpus} is not here")

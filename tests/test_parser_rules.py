@@ -41,6 +41,9 @@ def test_heading(text: str, expected: str) -> None:
     assert got == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), params("blocks"))
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    params("preamble") + params("body") + params("closer") + params("markings") + params("notes"),
+)
 def test_blocks(text: str, expected: str) -> None:
     assert dump(parse_documents(text, "case.txt")[0]) == expected

@@ -114,3 +114,25 @@ def test_modern_document_kinds_split_a_chapter() -> None:
         ("23", "Action Memorandum"),
         ("24", "Diary Entry"),
     ]
+
+
+PAGED = """\
+Visibility military aspects rescue mission must be held to minimum.
+
+Wilson
+
+[Page 98]
+
+34. Memorandum From the Director of the United States Information Agency (Rowan) to President Johnson
+
+Washington, December 21, 1964
+
+In view of the widespread African hostility to the Stanleyville rescue mission, I thought you might be interested.
+"""
+"""The end of frus1917-72PubDipv07 d33 and the start of d34, which begins printed page 98."""
+
+
+def test_a_page_break_over_a_heading_belongs_to_the_next_document() -> None:
+    first, second = parse_documents(PAGED, "chapter.txt")
+    assert [pb.n for pb in second.opener[: second.before_head]] == ["98"]
+    assert first.pages == [] and second.pages == ["98"]

@@ -1,52 +1,34 @@
-"""The block rules for a document's body: paragraphs, page breaks, lists, closer, tail.
+"""The block rules for a document's body: paragraphs, page breaks, lists and tables.
 
 The body is cut into raw blocks (text still holding markers and ``[Page N]``); the
-inline pass later turns their text into content. The closer (salutation, signature) is
-found from the end: the last name-like line, with only address lines, bracketed editorial
-lines or attachments after it.
+inline pass later turns their text into content. Like the preamble, the cutting is an
+ordered table of small rules (:data:`LINE_RULES`) over one state: each rule looks at the
+current line and either takes it (adding or extending a block) and returns True, or
+leaves the state alone and returns False. The last rule, the paragraph, takes any line.
+Where the closer and the attachments begin is decided afterwards, in :mod:`.closer`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..vocabulary import LIST_HEAD_RE, SALUTE_RE
+from .inline import PAGE_LINE_RE
 from .lines import Line
-from .preamble import MARKER_END_RE, RECEIVED_RE
+from .shapes import ADDRESS_RE, is_caps_signature, is_heading_line, is_name_line
 
-PAGE_LINE_RE = re.compile(r"^\[Page ([0-9]+|[IVXLCDMivxlcdm]+)\]$")
 _BULLET_RE = re.compile(r"^\s*(?:[-•▪◦*]|\u2022)\s+(?![*\s]*$)(?!\*)(.*)$")
 """A bullet item; a row of asterisks (``* * * * * * *``, an omission) is not one."""
 _LABEL_ONLY_RE = re.compile(r"^(?:[-•]\s+)?(\(?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,5})[.)])$")
-_SALUTE_RE = re.compile(
-    r"^(I have(?: the honor to be)?|I am|I remain|I have, etc|Very respectfully|Respectfully"
-    r"|Sincerely|Faithfully|Cordially|Yours|Your obedient servant|With (?:high|the highest) respect"
-    r"|With (?:warm|warmest|kind|kindest|best|all good|every good)\b|(?:Warm|Warmest|Kind|Best) regards"
-    r"|As ever|Ever yours|Accept, (?:sir|Sir)|I take this opportunity|Be pleased|I avail myself|I renew"
-    r")\b.{0,80}[,.]$"
-)
-_NAME_WORD = (
-    r"(?:(?:(?:Mc)?[A-Z][a-z]{0,2}\.){2,4}|[A-Z][\w’'\-]*(?:\[[a-z’'\-]+\.?\])?\.?|[A-Z]\.|Mc[A-Z][\w’']*\.?"
-    r"|de|van|von|da|del|la|le|du|y)"
-)
-"""A word of a signature; ``C[ordell] H[ull]`` keeps the editors' completion in brackets."""
-_NAME_RE = re.compile(rf"^[“\"]?{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,5}}[.,”\"]*$")
-_TITLE_LINE_RE = re.compile(
-    r"^(?:Acting |Assistant |Under |Deputy |Special |Executive |Principal |Vice )*"
-    r"(?:Secretary|Ambassador|Minister|Consul|Consul General|Chargé|Director|Chief|Counselor|Adviser"
-    r"|Chairman|President|Commissioner|Envoy|Attaché|Legal Adviser|Officer)\b[\w ,.’'\-()]{0,60}$"
-)
-"""An office under a signature's name (``Assistant Secretary of State``)."""
-_FOR_RE = re.compile(r"^For the [A-Z][\w .,’'\-]{2,60}:$")
-"""``For the Secretary of State:`` over the name of the officer who signed for him."""
-_ATTACH_START_RE = re.compile(
-    r"^\[(?:Inclosure|Enclosure|Subinclosure|Subenclosure|Translation|Attachment|Annex|Appendix|Tab)\b"
-    r"|^(?:Attachment|Enclosure|Tab [A-Z])\b"
-)
-_ADDRESS_RE = re.compile(
-    r"&c\.|\bEsq\.|^His Excellency|^Her Excellency|^To the\b|^Hon\.|^Honorable\b|^The Honorable\b"
-)
-"""Address lines that follow a signature in 19th-century despatches (a postscript)."""
+"""An item's label alone on its line (``1.``, ``(a)``); the item's text is the next line."""
+_LIST_ITEM_MAX = 160
+"""A participant or subject line is short; a longer line is the memorandum's text."""
+_MARKER_LINE_RE = re.compile(r"^\d{1,2}$")
+"""A line holding nothing but a footnote marker."""
+_SENTENCE_END_RE = re.compile(r"[.:;!?”\")\]](?:\d{1,3})?$")
+"""A line that ends a sentence, a footnote marker (``important.1``) allowed after it."""
 
 
 @dataclass(slots=True)
@@ -54,7 +36,8 @@ class RawBlock:
     """A block before the inline pass: its kind, its raw text and its first line."""
 
     kind: str
-    """``p``, ``pb``, ``item`` (list item), ``row`` (table row, cells split by tabs)."""
+    """``p``, ``pb``, ``lhead`` (a list's head line), ``item`` (list item), ``row`` (table
+    row, cells split by tabs)."""
     text: str
     line: int
     label: str | None = None
@@ -73,109 +56,164 @@ class RawPart:
     """A dateline that closes the part (a note verbale's ``British Embassy, / Washington,
     October 17, 1914. / [Received October 19.]``), its lines in order."""
     signed: list[RawBlock] = field(default_factory=list)
+    office: RawBlock | None = None
+    """The signer's office on the line under the name (``Secretary of State``)."""
     postscript: list[RawBlock] = field(default_factory=list)
 
 
-LIST_HEAD_RE = re.compile(
-    r"^(?P<kind>SUBJECTS?|PARTICIPANTS|PERSONS PRESENT|PRESENT|Subjects?|Participants|Persons Present)"
-    r"\s*:?\d{0,2}$"
-)
-"""The line that opens a memorandum's subject or participants list, alone on its line."""
-_LIST_ITEM_MAX = 160
-"""A participant or subject line is short; a longer line is the memorandum's text."""
+@dataclass(slots=True)
+class CutState:
+    """What the line rules share while they cut one body."""
+
+    wrapped: bool
+    """True when the copy hard-wrapped its paragraphs (see :func:`_wrapped`)."""
+    blocks: list[RawBlock] = field(default_factory=list)
+    list_id: int = 0
+    in_list: bool = False
+    pending_label: tuple[str, int] | None = None
+    """An item's label read alone on its line, waiting for the item's text."""
+    prev_blank: bool = True
+    named: str | None = None
+    """While a named list (``PARTICIPANTS``) runs: its kind; its items are the short lines
+    after its head, up to a blank line (a subject list takes one line)."""
+
+    def add(self, kind: str, text: str, line: int, label: str | None = None, list_id: int = 0) -> None:
+        self.blocks.append(RawBlock(kind, text, line, label, list_id))
 
 
-_TRAILING_MARK_RE = re.compile(r"(?<=[^\W\d_]|[.,”’])\d{1,2}$")
-
-
-def is_caps_signature(text: str) -> bool:
-    """True for a signature in capitals (``JOHN LOTHROP MOTLEY.``), as 19th-century print has."""
-    t = _TRAILING_MARK_RE.sub("", text.strip()).strip('“”"')
-    letters = re.sub(r"[^A-Za-z]", "", t)
-    return is_name_line(t) and len(letters) >= 3 and letters.isupper() and " " in t.strip(". ")
-
-
-_NOT_NAMES = {
-    "sincerely",
-    "sincerely yours",
-    "yours sincerely",
-    "faithfully",
-    "yours faithfully",
-    "cordially",
-    "respectfully",
-    "very respectfully",
-    "regards",
-    "best regards",
-    "warm regards",
-    "as ever",
-    "end",
-    "ends",
-    "thanks",
-    "confirm",
-    "confirmed",
-    "done",
-    "approved",
-    "yes",
-    "no",
-    "quote",
-    "unquote",
-    "message",
-    "text",
-    "note",
-    "enclosure",
-    "attachment",
-    "secret",
-    "agreed",
-    "repeated",
-    "sent",
-    "signed",
-    "stop",
-    "urgent",
-    "concur",
-    "noted",
-    "received",
-    "understood",
-}
-
-
-_INITIALS_RE = re.compile(r"(?:(?:Mc)?[A-Z][a-z]{0,2}\.){2,4}")
-"""Initials as a signature: ``H.A.K.``, ``McG.B.``."""
-
-
-def is_name_line(text: str) -> bool:
-    """True for a line that can be a signature: a few capitalized words, no digits.
-
-    A single word closed by a period is a name only in capitals (``FISH.``): ``End.`` or
-    ``Agreed.`` closes many a telegram.
-    """
-    t = _TRAILING_MARK_RE.sub("", text.strip())
-    if _SALUTE_RE.match(t):
-        return False  # "Faithfully Yours,": the close above a signature, not one
-    if t.startswith("[") and t.endswith("]") and "[" not in t[1:]:
-        t = t[1:-1]  # "[Johnson]": the editors supply a name the copy did not sign
-    bare = t.strip(' .,“”"')
-    if bare.lower() in _NOT_NAMES:
+def _blank(st: CutState, ln: Line) -> bool:
+    if ln.stripped:
         return False
-    if " " not in bare and t.endswith(".") and not bare.isupper() and not _INITIALS_RE.fullmatch(t):
-        return False
-    if not t or len(t) > 48 or re.search(r"\d", t) or t.endswith(":"):
-        return False
-    if not _NAME_RE.match(t):
-        return False
-    words = re.findall(r"[A-Za-z’']+", t)
-    return not (len(words) > 1 and all(w.lower() in {"the", "of", "and"} for w in words[1:]))
+    st.prev_blank = True
+    if st.named and st.blocks[-1].kind == "item":
+        st.named = None
+    return True
 
 
-def _name_after_salute(blocks: list[RawBlock], i: int) -> bool:
-    """``Holleben.`` under ``Be pleased, etc.,``: one word closed by a period is a name
-    where a complimentary close stands right above it (elsewhere it may be ``Agreed.``)."""
-    prev, text = blocks[i - 1], blocks[i].text.strip()
-    return (
-        prev.kind == "p"
-        and bool(_SALUTE_RE.match(prev.text) or prev.text.rstrip().endswith(("etc.,", "etc.", "&c.,")))
-        and bool(re.fullmatch(r"[A-Z][\w’'\-]{1,30}\.", text))
-        and text.strip(".").lower() not in _NOT_NAMES
-    )
+def _list_head(st: CutState, ln: Line) -> bool:
+    m = LIST_HEAD_RE.match(ln.stripped) if st.pending_label is None else None
+    if not m:
+        return False
+    st.list_id += 1
+    st.named = m.group("kind").lower().rstrip("s")
+    st.add("lhead", ln.stripped, ln.no, None, st.list_id)
+    st.in_list = st.prev_blank = False
+    return True
+
+
+def _named_item(st: CutState, ln: Line) -> bool:
+    """A short line under a list's head is one of its items."""
+    if not st.named:
+        return False
+    text = ln.stripped
+    if len(text) > _LIST_ITEM_MAX or PAGE_LINE_RE.match(text) or "\t" in text:
+        st.named = None
+        return False
+    bullet = _BULLET_RE.match(ln.text)
+    st.add("item", bullet.group(1) if bullet else text, ln.no, None, st.list_id)
+    if st.named == "subject":
+        st.named = None
+    st.prev_blank = False
+    return True
+
+
+def _table_row(st: CutState, ln: Line) -> bool:
+    """A line whose copy kept the table's columns as tabs."""
+    if "\t" not in ln.stripped:
+        return False
+    if not (st.blocks and st.blocks[-1].kind == "row"):
+        st.list_id += 1  # a new table
+    st.add("row", "\t".join(c.strip() for c in ln.stripped.split("\t")), ln.no, None, st.list_id)
+    st.in_list = st.prev_blank = False
+    return True
+
+
+def _signature_marker(st: CutState, ln: Line) -> bool:
+    """A footnote marker the page set on the line under a signature (``N. Khrushchev`` /
+    ``2``): it goes with the name, glued as the copy glues every other marker."""
+    last = st.blocks[-1] if st.blocks else None
+    if st.prev_blank or last is None or last.kind != "p" or not _MARKER_LINE_RE.match(ln.stripped):
+        return False
+    if not is_name_line(last.text):
+        return False
+    last.text += ln.stripped
+    return True
+
+
+def _page_line(st: CutState, ln: Line) -> bool:
+    m = PAGE_LINE_RE.match(ln.stripped)
+    if not m:
+        return False
+    st.add("pb", m.group(1), ln.no)
+    st.prev_blank = True
+    return True
+
+
+def _label_only(st: CutState, ln: Line) -> bool:
+    m = _LABEL_ONLY_RE.match(ln.stripped)
+    if not m:
+        return False
+    if st.pending_label is not None:
+        st.add("p", *st.pending_label)
+    st.pending_label = (m.group(1), ln.no)
+    return True
+
+
+def _item(st: CutState, ln: Line) -> bool:
+    """A bullet line, or the text under a label read alone."""
+    bullet = _BULLET_RE.match(ln.text)
+    if st.pending_label is None and not bullet:
+        return False
+    if not st.in_list:
+        st.list_id += 1
+        st.in_list = True
+    label, line = st.pending_label if st.pending_label else (None, ln.no)
+    st.add("item", bullet.group(1) if bullet else ln.stripped, line, label, st.list_id)
+    st.pending_label = None
+    st.prev_blank = False
+    return True
+
+
+def _paragraph(st: CutState, ln: Line) -> bool:
+    """Any other line: a paragraph, or the rest of the one above in a hard-wrapped copy."""
+    st.in_list = False
+    last = st.blocks[-1] if st.blocks else None
+    if (
+        st.wrapped
+        and not st.prev_blank
+        and last is not None
+        and last.kind == "p"
+        and _goes_on(last.text, ln.stripped)
+    ):
+        last.text += " " + ln.stripped
+    else:
+        st.add("p", ln.stripped, ln.no)
+    st.prev_blank = False
+    return True
+
+
+LINE_RULES: list[Callable[[CutState, Line], bool]] = [
+    _blank,
+    _list_head,
+    _named_item,
+    _table_row,
+    _signature_marker,
+    _page_line,
+    _label_only,
+    _item,
+    _paragraph,
+]
+"""The body's line rules in order; the first that takes a line wins."""
+
+
+def cut_blocks(lines: list[Line]) -> list[RawBlock]:
+    """Lines -> raw blocks: one per paragraph, page-break line, list item or table row."""
+    st = CutState(_wrapped(lines))
+    for ln in lines:
+        any(rule(st, ln) for rule in LINE_RULES)
+    if st.pending_label is not None:
+        st.add("p", *st.pending_label)
+    return st.blocks
 
 
 def _wrapped(lines: list[Line]) -> bool:
@@ -185,10 +223,6 @@ def _wrapped(lines: list[Line]) -> bool:
         return False
     in_band = sum(1 for n in long if 50 <= n <= 82)
     return in_band / len(long) > 0.7 and max(long) <= 95
-
-
-_SENTENCE_END_RE = re.compile(r"[.:;!?”\")\]](?:\d{1,3})?$")
-"""A line that ends a sentence, a footnote marker (``important.1``) allowed after it."""
 
 
 def _goes_on(previous: str, text: str) -> bool:
@@ -202,272 +236,9 @@ def _goes_on(previous: str, text: str) -> bool:
     own_line = (
         is_name_line(text)
         or is_caps_signature(text)
-        or bool(_SALUTE_RE.match(previous) or _SALUTE_RE.match(text))
-        or bool(_ADDRESS_RE.search(text))
+        or bool(SALUTE_RE.match(previous) or SALUTE_RE.match(text))
+        or bool(ADDRESS_RE.search(text))
         or text.startswith("[")
         or is_heading_line(text)
     )
     return not own_line
-
-
-def cut_blocks(lines: list[Line]) -> list[RawBlock]:
-    """Lines -> raw blocks: one per paragraph, page-break line, or list item."""
-    wrapped = _wrapped(lines)
-    blocks: list[RawBlock] = []
-    list_id = 0
-    in_list = False
-    pending_label: tuple[str, int] | None = None
-    prev_blank = True
-    named: str | None = None
-    """While a named list (``PARTICIPANTS``) runs: its kind; its items are the short lines
-    after its head, up to a blank line (a subject list takes one line)."""
-    for ln in lines:
-        text = ln.stripped
-        if not text:
-            prev_blank = True
-            if named and blocks[-1].kind == "item":
-                named = None
-            continue
-        m_head = LIST_HEAD_RE.match(text) if pending_label is None else None
-        if m_head:
-            list_id += 1
-            named = m_head.group("kind").lower().rstrip("s")
-            blocks.append(RawBlock("lhead", text, ln.no, None, list_id))
-            in_list = False
-            prev_blank = False
-            continue
-        if named:
-            if len(text) <= _LIST_ITEM_MAX and not PAGE_LINE_RE.match(text) and "\t" not in text:
-                item_text = _BULLET_RE.match(ln.text)
-                blocks.append(
-                    RawBlock("item", item_text.group(1) if item_text else text, ln.no, None, list_id)
-                )
-                if named == "subject":
-                    named = None
-                prev_blank = False
-                continue
-            named = None
-        if "\t" in text:
-            cells = [c.strip() for c in text.split("\t")]
-            if not (blocks and blocks[-1].kind == "row"):
-                list_id += 1  # a new table
-            blocks.append(RawBlock("row", "\t".join(cells), ln.no, None, list_id))
-            in_list = False
-            prev_blank = False
-            continue
-        m_page = PAGE_LINE_RE.match(text)
-        if m_page:
-            blocks.append(RawBlock("pb", m_page.group(1), ln.no))
-            prev_blank = True
-            continue
-        m_label = _LABEL_ONLY_RE.match(text)
-        if m_label:
-            if pending_label is not None:
-                blocks.append(RawBlock("p", pending_label[0], pending_label[1]))
-            pending_label = (m_label.group(1), ln.no)
-            continue
-        m_bullet = _BULLET_RE.match(ln.text)
-        if pending_label is not None or m_bullet:
-            if not in_list:
-                list_id += 1
-                in_list = True
-            label = pending_label[0] if pending_label else None
-            item_text = m_bullet.group(1) if m_bullet else text
-            blocks.append(
-                RawBlock("item", item_text, pending_label[1] if pending_label else ln.no, label, list_id)
-            )
-            pending_label = None
-            prev_blank = False
-            continue
-        in_list = False
-        if (
-            wrapped
-            and not prev_blank
-            and blocks
-            and blocks[-1].kind == "p"
-            and _goes_on(blocks[-1].text, text)
-        ):
-            blocks[-1].text += " " + text
-        else:
-            blocks.append(RawBlock("p", text, ln.no))
-        prev_blank = False
-    if pending_label is not None:
-        blocks.append(RawBlock("p", pending_label[0], pending_label[1]))
-    return blocks
-
-
-_HEADING_SHAPE_RE = re.compile(r"^[A-Z][^\s]*\s.{2,80}\sto\s.{2,80}\.$")
-_HEADING_SHAPE_LOOSE_RE = re.compile(r"^[A-Z][^\s]*\s.{2,80}\sto\s.{2,80}$")
-_HEADING_SMALL = frozenset(
-    {"of", "the", "to", "in", "at", "and", "for", "on", "near", "y", "ad", "interim", "d’affaires"}
-    | {"de", "del", "della", "di", "du", "da", "das", "des", "la", "le", "les", "el", "van", "von"}
-)
-
-
-def is_heading_line(text: str, *, period: bool = True) -> bool:
-    """True for an enclosure's heading (``Mr. W. Hoffman to the Duke de Gramont.``,
-    ``The Secretary of State to the Minister in France.``): ``A to B.``, and every word
-    capitalised but the small ones of titles. ``The President agreed to the proposal.``
-    has the shape but not the words."""
-    if not (_HEADING_SHAPE_RE if period else _HEADING_SHAPE_LOOSE_RE).match(text):
-        return False
-    words = re.findall(r"[^\W\d_][\w’'.\-]*", text)
-    return all(w[0].isupper() or w.lower().rstrip(".") in _HEADING_SMALL for w in words)
-
-
-def _is_attachment_start(blocks: list[RawBlock], i: int) -> bool:
-    b = blocks[i]
-    if b.kind != "p":
-        return False
-    if _ATTACH_START_RE.match(b.text):
-        return True
-    return is_heading_line(b.text) and len(b.text) < 120
-
-
-def _closing_dateline(blocks: list[RawBlock]) -> int | None:
-    """Where a dateline that ends the text begins (its place and date over one to three
-    lines, a ``[Received …]`` line after it), or None. Only text with no enclosure in it:
-    an enclosure's own dateline is read with the enclosure."""
-    from .. import dates
-
-    end = len(blocks)
-    if end and blocks[end - 1].kind == "p" and RECEIVED_RE.match(blocks[end - 1].text):
-        end -= 1
-    for count in (1, 2, 3):
-        start = end - count
-        if start < 1 or any(b.kind != "p" for b in blocks[start:end]):
-            return None
-        joined = " ".join(b.text for b in blocks[start:end])
-        if len(joined) <= 160 and dates.looks_like_dateline(MARKER_END_RE.sub("", joined)):
-            return start
-    return None
-
-
-def split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]:
-    """Split a body into its own part (with closer) and the attachments that follow it."""
-    cut = None
-    if not any(_is_attachment_start(blocks, i) for i in range(len(blocks))):
-        cut = _closing_dateline(blocks)
-    if cut is None:
-        return _split_closer(blocks)
-    part, attachments = _split_closer(blocks[:cut])
-    part.dateline = blocks[cut:]
-    return part, attachments
-
-
-def _split_closer(blocks: list[RawBlock]) -> tuple[RawPart, list[list[RawBlock]]]:
-    # the first signature followed by an attachment start ends the main part
-    sig_at = None
-    for i, b in enumerate(blocks):
-        if b.kind == "p" and i > 0 and (is_name_line(b.text) or _name_after_salute(blocks, i)):
-            rest = blocks[i + 1 :]
-            if not rest:
-                sig_at = i
-                break
-            j = 0
-            while (
-                j < len(rest)
-                and rest[j].kind == "p"
-                and j == 0
-                and (
-                    (is_name_line(rest[j].text) and len(rest[j].text) < 40)
-                    or _TITLE_LINE_RE.match(rest[j].text)
-                )
-            ):
-                j += 1
-            tail = rest[j:]
-            while tail and tail[0].kind == "pb":
-                tail = tail[1:]
-            if (
-                not tail
-                or all(_is_tail_line(t) for t in tail)
-                or _is_attachment_start(tail, 0)
-                or is_caps_signature(b.text)
-            ):
-                sig_at = i
-                break
-    part = RawPart()
-    if sig_at is None:
-        cut = _unsigned_attachment(blocks)
-        if cut is None:
-            part.blocks = blocks
-            return part, []
-        part.blocks = blocks[:cut]
-        return part, _group_attachments(blocks[cut:], part)
-    main = blocks[:sig_at]
-    signed = [blocks[sig_at]]
-    k = sig_at + 1
-    # a title under the name ("United States Minister.")
-    if (
-        k < len(blocks)
-        and blocks[k].kind == "p"
-        and not _is_attachment_start(blocks, k)
-        and (
-            (is_name_line(blocks[k].text) and blocks[sig_at].text.endswith(","))
-            or _TITLE_LINE_RE.match(blocks[k].text)
-        )
-    ):
-        signed.append(blocks[k])
-        k += 1
-    if main and main[-1].kind == "p" and _FOR_RE.match(main[-1].text):
-        part.lead = main.pop()
-    if main and main[-1].kind == "p" and _SALUTE_RE.match(main[-1].text):
-        part.salute = main.pop()
-    part.blocks = main
-    part.signed = signed
-    rest = blocks[k:]
-    caps_cut = (
-        is_caps_signature(blocks[sig_at].text) and bool(rest) and not all(_is_tail_line(t) for t in rest)
-    )
-    return part, _group_attachments(rest, part, caps_cut)
-
-
-def _group_attachments(
-    rest: list[RawBlock], part: RawPart, first_is_start: bool = False
-) -> list[list[RawBlock]]:
-    """Cut what follows a document's own text into attachments (and its postscript)."""
-    attachments: list[list[RawBlock]] = []
-    current: list[RawBlock] | None = None
-    for i, b in enumerate(rest):
-        starts = _is_attachment_start(rest, i) or (
-            first_is_start and current is None and i == 0 and not _is_tail_line(b)
-        )
-        if starts and (current is None or current_has_body(current)):
-            current = [b]
-            attachments.append(current)
-        elif current is None:
-            part.postscript.append(b)
-        else:
-            current.append(b)
-    return attachments
-
-
-def _unsigned_attachment(blocks: list[RawBlock]) -> int | None:
-    """Where an enclosure begins when the copy lost the signature before it: a heading
-    line (``Mr. W. Hoffman to the Duke de Gramont.``) followed by a dateline, or a
-    bracketed ``[Inclosure …]``/``[Translation.]`` label followed by such a heading."""
-    from .. import dates
-
-    for i in range(1, len(blocks) - 1):
-        b, nxt = blocks[i], blocks[i + 1]
-        if b.kind != "p" or nxt.kind != "p":
-            continue
-        if is_heading_line(b.text) and dates.looks_like_dateline(nxt.text):
-            j = i - 1 if blocks[i - 1].kind == "p" and _ATTACH_START_RE.match(blocks[i - 1].text) else i
-            return j
-        if _ATTACH_START_RE.match(b.text) and is_heading_line(nxt.text):
-            return i
-    return None
-
-
-def current_has_body(blocks: list[RawBlock]) -> bool:
-    """An attachment has begun its text once it holds more than a label and a heading."""
-    return sum(1 for b in blocks if b.kind == "p") >= 3
-
-
-def _is_tail_line(b: RawBlock) -> bool:
-    """Lines that may follow a signature without being body: addresses, editorial notes."""
-    if b.kind == "pb":
-        return True
-    t = b.text
-    return bool(_ADDRESS_RE.search(t) or (t.startswith("[") and t.endswith("]")))

@@ -13,6 +13,8 @@ from ..model import Footnote, Hi, Inline, MarkerOnly, NoteRef, PageBreak
 
 PAGE_RE = re.compile(r"\[Page ([0-9]+|[IVXLCDMivxlcdm]+)\]")
 """``[Page 875]``, ``[Page XIV]``: a printed page begins."""
+PAGE_LINE_RE = re.compile(rf"^{PAGE_RE.pattern}$")
+"""A page marker alone on its line."""
 
 WITHHELD_RE = re.compile(r"\[([^\[\]]{0,120}?not declassified)\]")
 """``[less than 1 line of source text not declassified]`` and its kin."""

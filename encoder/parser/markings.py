@@ -10,140 +10,10 @@ from __future__ import annotations
 import re
 
 from ..model import Marking
+from ..vocabulary import MARKING_CORE, MARKING_KIND, MARKING_PATTERN, MARKING_WORDS
 
-CLASSIFICATION = (
-    "top secret",
-    "secret",
-    "confidential",
-    "restricted",
-    "limited official use only",
-    "limited official use",
-    "official use only",
-    "unclassified",
-    "no classification marking",
-    "very secret",
-    "strictly confidential",
-    "most secret",
-    "personal and secret",
-    "personal and confidential",
-    "informal and secret",
-    "secret and personal",
-    "secret and confidential",
-    "strictly secret",
-    "private and confidential",
-)
-PRECEDENCE = (
-    "flash",
-    "niact",
-    "operational immediate",
-    "immediate",
-    "priority",
-    "routine",
-    "us urgent",
-    "urgent",
-    "triple priority",
-    "most immediate",
-    "important",
-)
-HANDLING = (
-    "exdis",
-    "nodis",
-    "limdis",
-    "eyes only",
-    "noforn",
-    "sensitive",
-    "personal",
-    "private",
-    "for the secretary",
-    "plain",
-    "gray",
-    "green",
-    "confidential file",
-    "rybat",
-    "limit distribution",
-    "limited distribution",
-    "security information",
-)
-_KIND = {w: "classification" for w in CLASSIFICATION}
-_KIND.update({w: "precedence" for w in PRECEDENCE})
-_KIND.update({w: "handling" for w in HANDLING})
-
-_VOCAB = {
-    "top",
-    "secret",
-    "confidential",
-    "restricted",
-    "limited",
-    "official",
-    "use",
-    "only",
-    "unclassified",
-    "very",
-    "strictly",
-    "most",
-    "personal",
-    "and",
-    "informal",
-    "private",
-    "flash",
-    "niact",
-    "operational",
-    "immediate",
-    "priority",
-    "routine",
-    "us",
-    "urgent",
-    "triple",
-    "important",
-    "exdis",
-    "nodis",
-    "limdis",
-    "eyes",
-    "noforn",
-    "sensitive",
-    "for",
-    "the",
-    "secretary",
-    "plain",
-    "gray",
-    "green",
-    "not",
-    "to",
-    "be",
-    "distributed",
-    "mostly",
-    "highly",
-    "rybat",
-    "security",
-    "information",
-}
-_CORE = {
-    "secret",
-    "confidential",
-    "restricted",
-    "unclassified",
-    "urgent",
-    "priority",
-    "niact",
-    "immediate",
-    "flash",
-    "routine",
-    "exdis",
-    "nodis",
-    "limdis",
-    "noforn",
-    "private",
-    "personal",
-    "plain",
-    "gray",
-    "green",
-}
-_IN_NOTE_RE = re.compile(
-    r"(?<![A-Za-z])("
-    + "|".join(sorted((re.escape(w) for w in _KIND), key=len, reverse=True))
-    + r")(?![A-Za-z])",
-    re.IGNORECASE,
-)
+_KIND = MARKING_KIND
+_IN_NOTE_RE = re.compile(MARKING_PATTERN, re.IGNORECASE)
 
 _RUN_RE = re.compile(rf"{_IN_NOTE_RE.pattern}(?:[\s,]+{_IN_NOTE_RE.pattern})*", re.IGNORECASE)
 """One part of a marking list, possibly several markings run together (``Niact Immediate``)."""
@@ -157,7 +27,7 @@ def is_marking_line(text: str) -> bool:
     if re.sub(r"[A-Za-z\s,.;/—–\-]", "", text):
         return False
     low = [w.lower() for w in words]
-    return all(w in _VOCAB for w in low) and any(w in _CORE for w in low)
+    return all(w in MARKING_WORDS for w in low) and any(w in MARKING_CORE for w in low)
 
 
 def kind_of(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..vocabulary import SALUTE_START_RE
 from .lines import Line
 
 _NUMBERED_RE = re.compile(r"^\s+(\d{1,3})\.\s+(\S.*)$")
@@ -41,15 +42,10 @@ def _glued_continuation(lines: list[Line], i: int) -> bool:
     """A flush-left line that goes on with the note above it: no blank line between (a
     note of several paragraphs, or a copy that lost the indent), and neither a signature
     nor a salutation, which follow a body's own indented list in the same way."""
-    from .body import is_name_line
+    from .shapes import is_name_line
 
     text = lines[i].stripped
-    return (
-        i > 0
-        and not lines[i - 1].blank
-        and not is_name_line(text)
-        and not re.match(r"(?:I have|I am|Respectfully|Sincerely|Very respectfully)\b", text)
-    )
+    return i > 0 and not lines[i - 1].blank and not is_name_line(text) and not SALUTE_START_RE.match(text)
 
 
 def _numbered_run(lines: list[Line]) -> NoteList | None:

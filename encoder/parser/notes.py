@@ -9,9 +9,11 @@ slot then becomes inline content with its notes in place.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..errors import Diagnostic
-from ..model import Document, Footnote, Inline, MarkerOnly, NoteRef
+from ..model import Document, Footnote, MarkerOnly, NoteRef
+from ..vocabulary import trailing_marker
 from .body import RawBlock
 from .inline import build_inline, masked_spans, remove_markers
 from .markers import Segment, place_markers
@@ -19,9 +21,6 @@ from .slots import Builder
 
 SOURCE_RE = re.compile(r"^\[?Source:")
 """A note that is the document's source note (modern volumes: ``1. Source: …``)."""
-_HEAD_MARKER_RE = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[)\]”’.]))(\d{1,2})\s*$|(?<=\b1[6-9]\d\d|\b20\d\d)(\d)\s*$|(?<=[^\W\d_]) (\d{1,2})\s*$"
-)
 
 
 def attach_listing_source(doc: Document, blk: RawBlock) -> None:
@@ -38,85 +37,107 @@ def attach_listing_source(doc: Document, blk: RawBlock) -> None:
     doc.footnotes = [fn]
 
 
-def text_of(content: list[Inline]) -> str:
-    out: list[str] = []
-    for x in content:
-        if isinstance(x, str):
-            out.append(x)
-        elif hasattr(x, "content"):
-            out.append(text_of(x.content))  # type: ignore[attr-defined]
-    return "".join(out)
+Spans = dict[int, list[tuple[int, int, Footnote | MarkerOnly]]]
+"""Per slot: the character spans that hold a note's marker, and the note."""
+
+
+@dataclass(slots=True)
+class NoteState:
+    """The slots, the notes, where each found marker stands, and the notes without one."""
+
+    b: Builder
+    notes: list[Footnote]
+    per_slot: Spans = field(default_factory=dict)
+    orphans: list[Footnote] = field(default_factory=list)
+    head_slot: int | None = None
+
+    def at_end(self, slot: int, note: Footnote | MarkerOnly) -> None:
+        """Anchor ``note`` at the end of slot ``slot``."""
+        n = len(self.b.slots[slot].text)
+        self.per_slot.setdefault(slot, []).append((n, n, note))
+
+
+def _place(st: NoteState, items: list) -> None:
+    """Every note whose marker was found, at its marker; the rest are orphans."""
+    segments = [
+        Segment(s.text, masked_spans(s.text), s.page_before, s.heading, s.no_split) for s in st.b.slots
+    ]
+    picks = place_markers(segments, len(st.notes), [it.text for it in items])
+    for note, cand in zip(st.notes, picks, strict=True):
+        if cand is not None:
+            note.n = cand.label
+        if cand is None or (note.is_source and st.head_slot is not None and cand.seg != st.head_slot):
+            # a source note belongs in the heading; a digit found elsewhere was not its marker
+            st.orphans.append(note)
+            continue
+        st.per_slot.setdefault(cand.seg, []).append((cand.start, cand.end, note))
+
+
+def _place_orphan(st: NoteState, note: Footnote, placed: list[tuple[int, int, int]]) -> None:
+    """A note whose marker the copy lost: the first at the document's opening (its label
+    line, else the head), where FRUS anchors a note on the document as a whole; a later
+    one just before the next note that was placed; else at the end of the text."""
+    slots = st.b.slots
+    opening = next((i for i, s in enumerate(slots) if s.label), st.head_slot)
+    if note.index == 1 and opening is not None:
+        st.at_end(opening, note)
+        return
+    after = next(((slot, start) for slot, start, idx in placed if idx > note.index), None)
+    if after is not None:
+        st.per_slot.setdefault(after[0], []).append((after[1], after[1], note))
+        return
+    target = next((i for i in range(len(slots) - 1, -1, -1) if not slots[i].heading), st.head_slot)
+    if target is not None:
+        st.at_end(target, note)
+
+
+def _orphans(st: NoteState, doc: Document, source_name: str) -> None:
+    placed = sorted(
+        (
+            (slot, start, note.index)
+            for slot, spans in st.per_slot.items()
+            for start, _e, note in spans
+            if isinstance(note, Footnote)
+        ),
+        key=lambda t: t[2],
+    )
+    for note in st.orphans:
+        if note.is_source and st.head_slot is not None:
+            st.at_end(st.head_slot, note)
+            continue
+        message = f"no marker found for footnote {note.index}; the note is placed next to its neighbour"
+        doc.diagnostics.append(
+            Diagnostic("warning", message, source_name, note.line, "parse.footnote-marker")
+        )
+        _place_orphan(st, note, placed)
+
+
+def _head_marker(st: NoteState) -> None:
+    """A modern heading ends with the source note's marker even when the copy lost the
+    list: the digits are kept as a marker without a note."""
+    if st.head_slot is None or st.head_slot in st.per_slot:
+        return
+    text = st.b.slots[st.head_slot].text
+    m = trailing_marker(text)
+    if m:
+        st.per_slot[st.head_slot] = [(m.start(), len(text), MarkerOnly(m.group(m.lastgroup or 0)))]
 
 
 def resolve_notes(doc: Document, b: Builder, items: list, source_name: str, modern: bool) -> None:
     """Place every footnote's marker and fill every slot with its inline content."""
-    segments = [Segment(s.text, masked_spans(s.text), s.page_before, s.heading, s.no_split) for s in b.slots]
     notes = [
         Footnote(
-            it.index,
-            str(it.index),
-            [],
-            it.line,
-            is_source=bool(SOURCE_RE.match(it.text)) and it.index == 1,
+            it.index, str(it.index), [], it.line, is_source=bool(SOURCE_RE.match(it.text)) and it.index == 1
         )
         for it in items
     ]
-    picks = place_markers(segments, len(notes), [it.text for it in items])
-    per_slot: dict[int, list[tuple[int, int, Footnote]]] = {}
-    orphans: list[Footnote] = []
-    head_slot = next((i for i, s in enumerate(b.slots) if s.heading), None)
-    for note, cand in zip(notes, picks, strict=True):
-        if cand is None:
-            orphans.append(note)
-            continue
-        note.n = cand.label
-        if note.is_source and head_slot is not None and cand.seg != head_slot:
-            # the source note belongs in the heading; the digit found was not its marker
-            orphans.append(note)
-            continue
-        per_slot.setdefault(cand.seg, []).append((cand.start, cand.end, note))
-    placed = sorted(
-        ((slot, start, note.index) for slot, spans in per_slot.items() for start, _e, note in spans),
-        key=lambda t: t[2],
-    )
-    for note in orphans:
-        if note.is_source and head_slot is not None:
-            text = b.slots[head_slot].text
-            per_slot.setdefault(head_slot, []).append((len(text), len(text), note))
-            continue
-        # keep the notes in order: stand just before the next note that was placed
-        after = next(((slot, start) for slot, start, idx in placed if idx > note.index), None)
-        opening = next((i for i, s in enumerate(b.slots) if s.label), head_slot)
-        doc.diagnostics.append(
-            Diagnostic(
-                "warning",
-                f"no marker found for footnote {note.index}; the note is placed next to its neighbour",
-                source_name,
-                note.line,
-                "parse.footnote-marker",
-            )
-        )
-        if note.index == 1 and opening is not None:
-            # the first note, its marker lost: FRUS anchors a note on the document as a
-            # whole ("Printed in full in vol. ii") at its opening, the label line or the head
-            text = b.slots[opening].text
-            per_slot.setdefault(opening, []).append((len(text), len(text), note))
-            continue
-        if after is not None:
-            per_slot.setdefault(after[0], []).append((after[1], after[1], note))
-            continue
-        target = next((i for i in range(len(b.slots) - 1, -1, -1) if not b.slots[i].heading), head_slot)
-        if target is not None:
-            text = b.slots[target].text
-            per_slot.setdefault(target, []).append((len(text), len(text), note))
-    if head_slot is not None and head_slot not in per_slot and modern:
-        # a modern heading ends with the source note's marker even when the copy lost the list
-        text = b.slots[head_slot].text
-        m = _HEAD_MARKER_RE.search(text)
-        if m:
-            per_slot[head_slot] = [(m.start(), len(text), MarkerOnly(m.group(m.lastindex or 1)))]
+    st = NoteState(b, notes, head_slot=next((i for i, s in enumerate(b.slots) if s.heading), None))
+    _place(st, items)
+    _orphans(st, doc, source_name)
+    if modern:
+        _head_marker(st)
     for i, slot in enumerate(b.slots):
-        clean, points = remove_markers(slot.text, per_slot.get(i, []))
+        clean, points = remove_markers(slot.text, st.per_slot.get(i, []))
         names = slot.names(clean) if slot.names else None
         slot.store(build_inline(clean, points, names))
     for note, it in zip(notes, items, strict=True):
@@ -125,10 +146,6 @@ def resolve_notes(doc: Document, b: Builder, items: list, source_name: str, mode
     if items and not b.slots:
         doc.diagnostics.append(
             Diagnostic(
-                "warning",
-                "footnote list without any text",
-                source_name,
-                items[0].line,
-                "parse.footnotes",
+                "warning", "footnote list without any text", source_name, items[0].line, "parse.footnotes"
             )
         )

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import dates
+from ..vocabulary import KIND_START_RE, LABEL_RE, strip_trailing_marker
+from .inline import PAGE_LINE_RE
 from .lines import Line
 from .markings import is_marking_line
 
@@ -25,10 +27,6 @@ NO_LINE_RE = re.compile(r"^No\.\s*(\d+[A-Z]?)\.?$")
 """``No. 580``, ``No. 39.``: the printed document number of older volumes."""
 MODERN_HEAD_RE = re.compile(r"^(\d{1,4}[A-Z]?)\.\s+(\S.*)$")
 """``86. Telegram From the Embassy in Lebanon …``: number and heading on one line."""
-LABEL_RE = re.compile(
-    r"^\[(?:Telegram|Translation|Extract|Paraphrase|Circular|Memorandum|Letter|Note|Despatch|Inclosure|Enclosure|Copy|Excerpt|Summary|Substance|Abstract|Aide-M[ée]moire)[^\]]*\]\S*$"
-)
-"""``[Telegram]``, ``[Telegram—Extract]1``, ``[Translation.]``."""
 SERIAL_RE = re.compile(r"^\[?No\.\s*\d+[A-Z]?\.?\]?$")
 """``No. 502.]``, ``No. 1234``: a despatch's own number under its heading (the document
 number, ``No. 44.``, stands above the heading and is read by ``_number``)."""
@@ -40,10 +38,6 @@ AIRGRAM_NO_RE = re.compile(
 or Joint Chiefs paper's (``C.C.S. 417/8``), a council paper's (``NSC 5412/2``)."""
 INDICATOR_RE = re.compile(r"^[A-Z][A-Za-z]{2,12}(?:-| )\d{1,6}\.?$")
 """A telegram's circuit label under the markings (``Victory-51``, ``War 32887``)."""
-DOC_KIND_RE = re.compile(
-    r"^\s*(Circular telegram|Telegram|Circular|Memorandum|Letter|Despatch|Instruction|Airgram|Note)\b",
-    re.I,
-)
 
 
 @dataclass(slots=True)
@@ -108,12 +102,19 @@ def _source(cur: Cursor, pre: Preamble) -> bool:
     if (
         nxt is not None
         and len(text) < 70
-        and re.search(r"\b(Files?|Papers|Records|Collection|Archives?)\b\.?$", text)
+        and _CITATION_END_RE.search(strip_trailing_marker(text, "glued"))
         and not MODERN_HEAD_RE.match(text)
     ):
         pre.source_line = cur.take()
         return True
     return False
+
+
+_CITATION_END_RE = re.compile(
+    r"\b(?i:files?|papers|records|collection|archives?)\b\.?$|^[A-Z][\w./–-]*(?: [A-Z][\w./–-]*){0,4} Files: \S"
+)
+"""How an archival citation alone above a heading ends (``INR–NIE files``, ``J.C.S. Files``),
+or the collection and folder it names (``IO Files: US/A/AC. 18/151``)."""
 
 
 def _number(cur: Cursor, pre: Preamble) -> bool:
@@ -176,7 +177,7 @@ def _continues_heading(cur: Cursor, text: str) -> bool:
             and len(nxt) < 50
             and _TITLE_RUN_RE.match(nxt)
             and (" " in nxt or "(" in nxt)
-            and not DOC_KIND_RE.match(nxt)
+            and not KIND_START_RE.match(nxt)
         )
     )
     if not cues:
@@ -211,10 +212,6 @@ def _label(cur: Cursor, pre: Preamble) -> bool:
     return False
 
 
-MARKER_END_RE = re.compile(r"(?<=[.)\]])\d{1,2}$")
-"""A footnote marker glued to a dateline's end (``April 14, 1960.1``)."""
-
-
 def _dateline(cur: Cursor, pre: Preamble) -> bool:
     """A dateline, possibly wrapped over up to three lines by the copy."""
     if not pre.heading or any(kind == "dateline" for kind, _ in pre.opener):
@@ -226,7 +223,7 @@ def _dateline(cur: Cursor, pre: Preamble) -> bool:
         parts = [cur.peek(k) for k in range(count)]
         if any(p is None for p in parts):
             break
-        joined = MARKER_END_RE.sub("", " ".join(p.stripped for p in parts if p is not None))
+        joined = strip_trailing_marker(" ".join(p.stripped for p in parts if p is not None), "glued")
         if len(joined) > 200:
             break
         if dates.looks_like_dateline(joined):
@@ -236,7 +233,7 @@ def _dateline(cur: Cursor, pre: Preamble) -> bool:
                 extra = [cur.peek(k) for k in range(more)]
                 if any(p is None for p in extra):
                     break
-                j2 = MARKER_END_RE.sub("", " ".join(p.stripped for p in extra if p is not None))
+                j2 = strip_trailing_marker(" ".join(p.stripped for p in extra if p is not None), "glued")
                 last = extra[-1]
                 if last is not None and RECEIVED_RE.match(last.stripped):
                     break
@@ -249,7 +246,27 @@ def _dateline(cur: Cursor, pre: Preamble) -> bool:
     return False
 
 
-RULES: list[Rule] = [_source, _number, _label, _heading, _dateline]
+def _page(cur: Cursor, pre: Preamble) -> bool:
+    """A page break in the preamble, kept where it stands: over the heading (a document that
+    begins a printed page), or between the heading and the dateline or marking lines under
+    it (an e-volume's ``[Page 1]``); the preamble goes on after it. Not over a file line or
+    number line, whose source note the TEI writes first."""
+    ln = cur.peek()
+    nxt = cur.peek(1)
+    if ln is None or nxt is None or not PAGE_LINE_RE.match(ln.stripped):
+        return False
+    text = nxt.stripped
+    if pre.heading is None:
+        fits = not any(r.match(text) for r in (PAGE_LINE_RE, FILE_LINE_RE, NO_LINE_RE))
+    else:
+        fits = bool(dates.looks_like_dateline(text) or is_marking_line(text) or LABEL_RE.match(text))
+    if not fits:
+        return False
+    pre.opener.append(("page", [cur.take()]))
+    return True
+
+
+RULES: list[Rule] = [_source, _number, _label, _page, _heading, _dateline]
 """The preamble rules in order; the loop stops at the first line no rule takes."""
 
 

@@ -15,6 +15,7 @@ from functools import partial
 
 from .. import dates
 from ..model import Closer, Dateline, DateSpan, Inline, LineBreak, ListItem, Name, Paragraph, Seg
+from ..vocabulary import INSTITUTION_RE
 from . import heading as heading_mod
 
 Wraps = list[tuple[int, int, Callable[[list[Inline]], Inline]]]
@@ -37,30 +38,43 @@ class Slot:
 
 
 def date_wrap(value: dates.DateValue | None, content: list[Inline]) -> Inline:
-    if value is None:
-        return DateSpan(content)
-    return DateSpan(
-        content,
-        when=value.when,
-        not_before=value.not_before,
-        not_after=value.not_after,
-        from_=value.from_,
-        to=value.to,
-    )
+    return DateSpan(content, value)
 
 
 def _place_wrap(content: list[Inline]) -> Inline:
     return Name("placeName", content)
 
 
-def dateline_names(text: str) -> Wraps:
+def dateline_names(text: str, lead: str = "") -> Wraps:
+    """The place and date spans of a dateline; ``lead`` is the text of its lines above the
+    one that holds the date, as joined into ``text``."""
     parts = dates.parse_dateline(text)
     out: Wraps = []
-    if parts.place_span:
-        out.append((parts.place_span[0], parts.place_span[1], _place_wrap))
+    place = parts.place_span
+    if place and lead:
+        place = after_institution(text, place, lead)
+    if place:
+        out.append((place[0], place[1], _place_wrap))
     if parts.date_span:
         out.append((parts.date_span[0], parts.date_span[1], partial(date_wrap, parts.date)))
     return out
+
+
+def after_institution(text: str, place: tuple[int, int], lead: str) -> tuple[int, int]:
+    """The place of a dateline whose first line names an institution (``Legation of the
+    United States,`` / ``Madrid, July 22, 1861.``): the city on the date's line. The
+    institution stays in the dateline, outside ``placeName``, as the 1861 and 1914 volumes
+    encode it; a place that is all on the institution's line is left as it is."""
+    lead = lead.rstrip()
+    cut = len(lead)
+    if not (text.startswith(lead) and place[0] < cut < place[1] and INSTITUTION_RE.search(lead)):
+        return place
+    if dates.looks_like_dateline(lead):
+        return place
+    start = cut
+    while start < place[1] and text[start] in " ,;":
+        start += 1
+    return (start, place[1]) if start < place[1] else place
 
 
 def heading_names(info_box: list, text: str) -> Wraps:

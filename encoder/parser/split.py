@@ -11,20 +11,13 @@ from __future__ import annotations
 
 import re
 
-from .body import is_heading_line
+from ..vocabulary import KIND_PATTERN
+from .inline import PAGE_LINE_RE
 from .lines import Line
 from .preamble import FILE_LINE_RE, NO_LINE_RE
+from .shapes import is_heading_line
 
-_KINDS = (
-    r"(?:Circular |Personal |Joint |Special |Intelligence |Research |Information |Action "
-    r"|Briefing |Oral |Telephone |Summary of |Record of |Summary )?"
-    r"(?:Telegram|Memorandum|Letter|Editorial Note|Airgram|Despatch|Instruction|Note|Message"
-    r"|Paper|Report|Minutes|Notes|Aide-M[ée]moire|Cable|Backchannel Message|Transcript"
-    r"|Conversation|Diary Entry|Remarks|Talking Points|Statement|Record|Position Paper"
-    r"|Record|Summary|Statement|Study|Draft|Contact Report|National Intelligence Estimate"
-    r"|Special National Intelligence Estimate|Department of State Situation Report)"
-)
-_MODERN_START_RE = re.compile(rf"^\d{{1,4}}[A-Z]?\.\s+{_KINDS}\b")
+_MODERN_START_RE = re.compile(rf"^\d{{1,4}}[A-Z]?\.\s+{KIND_PATTERN}\b")
 
 
 def _starts_document(lines: list[Line], i: int) -> bool:
@@ -66,11 +59,13 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
         if ln.blank:
             continue
         if seen_text and i > 0 and _after_break(lines, i) and _starts_document(lines, i):
-            # a heading directly under a file line or "No." line belongs to it
-            prev = next((lines[j] for j in range(i - 1, -1, -1) if not lines[j].blank), None)
-            if prev is None or not (FILE_LINE_RE.match(prev.stripped) or NO_LINE_RE.match(prev.stripped)):
-                starts.append(i)
-        seen_text = True
+            # a heading directly under a file line or "No." line belongs to it, and so does
+            # the page break of a document that begins a printed page
+            at = next((j for j in range(i - 1, -1, -1) if not lines[j].blank), None)
+            prev = lines[at].stripped if at is not None else ""
+            if at is None or not (FILE_LINE_RE.match(prev) or NO_LINE_RE.match(prev)):
+                starts.append(at if at is not None and PAGE_LINE_RE.match(prev) and at > 0 else i)
+        seen_text = seen_text or not PAGE_LINE_RE.match(ln.stripped)
     starts = sorted(set(starts))
     chunks = [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
     return [c for c in chunks if any(not ln.blank for ln in c)] or [lines]
