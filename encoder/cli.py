@@ -225,6 +225,32 @@ def render(kind: str, tei: tuple[Path, ...], output: Path, title: str | None) ->
         sys.exit(1)
 
 
+@main.command()
+@click.argument("output_dir", metavar="OUTPUT_DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--bag",
+    "bag_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the bag to (replaced if it is an earlier bag).",
+)
+def package(output_dir: Path, bag_dir: Path) -> None:
+    """Package a build's output folder as a BagIt bag (RFC 8493, sha512 manifests).
+
+    The bag's data/ holds the whole folder (TEI, HTML, PDF, CMIF, DTS, tables,
+    report.json); bag-info.txt takes Source-Organization and External-Identifier
+    from the edition (its edition.xml). Check it with: bagit.py --validate BAG_DIR
+
+    \b
+    Example:
+        telegram-tei package output --bag frus-bag
+    """
+    from .bag import make_bag, output_meta
+
+    bag = make_bag(output_dir, bag_dir, output_meta(output_dir))
+    click.echo(f"bag written to {bag}")
+
+
 # ------------------------------------------------------------------ printing helpers
 
 
