@@ -151,7 +151,9 @@ def encode(inputs: tuple[Path, ...], output: Path, quiet: bool) -> None:
 def validate(paths: tuple[Path, ...], strict: bool) -> None:
     """Check TEI files against the schema and Schematron rules.
 
-    FILE_OR_DIR is a TEI file or a folder of them (a build folder: its tei/). Prints
+    FILE_OR_DIR is a TEI file or a folder of them. A build folder (one with tei/) is
+    checked as an edition too: references between documents and to the persons and
+    terms lists, cmif.xml against the CMIF rules, dts/ against DTS 1.0. Prints
     one line per finding, file:line: severity: message, then a summary; the exit code
     is 1 when there is an error (or, with --strict, a warning).
 
@@ -172,6 +174,13 @@ def validate(paths: tuple[Path, ...], strict: bool) -> None:
                 else:
                     warnings += 1
             tick()
+    from .editioncheck import check_build_folder, is_build_folder
+
+    for folder in (p for p in paths if is_build_folder(p)):  # the edition as a whole
+        for finding in check_build_folder(folder):
+            click.echo(str(finding))
+            errors += finding.severity == "error"
+            warnings += finding.severity != "error"
     summary = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
     click.echo(f"{_plural(len(files), 'file')} checked: {summary}")
     if errors or (strict and warnings):

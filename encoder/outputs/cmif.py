@@ -99,7 +99,14 @@ def bibl_id(edition: Edition) -> str:
     """A UUID for the edition's ``bibl`` (CMIF recommends one), stable across builds."""
     meta = edition.meta
     seed = meta.identifier or meta.base_url or meta.title
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"telegram-tei:{seed}"))
+    # An xml:id must be an NCName, so the UUID must start with a letter: the first of the
+    # seed's version-5 UUIDs (seed, seed#1, …) that does. Deterministic, and still a UUID.
+    n = 0
+    while True:
+        candidate = str(uuid.uuid5(uuid.NAMESPACE_URL, f"telegram-tei:{seed}" + (f"#{n}" if n else "")))
+        if candidate[0].isalpha():
+            return candidate
+        n += 1
 
 
 def _action(parent: etree._Element, kind: str, parties: list[Party]) -> etree._Element:
