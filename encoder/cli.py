@@ -99,8 +99,10 @@ def build(
     INPUT is an edition folder (edition.toml, chapter sub-folders, persons.txt,
     terms.txt), or text files and folders of .txt files (one chapter). With none,
     the bundled sample edition is built. Writes DIR/tei/ (one file a document and
-    edition.xml), DIR/html/, DIR/print/edition.pdf and DIR/report.json. Bad inputs
-    are reported and skipped; the exit code is 1 if any failed.
+    edition.xml), DIR/html/, DIR/print/edition.pdf, DIR/tei-p5/, DIR/cmif.xml,
+    DIR/dts/, DIR/documents.csv (and other tables), DIR/bag/ and DIR/report.json;
+    --outputs picks some. Bad inputs are reported and skipped; the exit code is 1 if
+    any failed.
 
     \b
     Examples:
