@@ -290,19 +290,25 @@ def check_dts(folder: Path) -> list[Diagnostic]:
             continue
         for problem in _dts_object(data, path, True):
             findings.append(_error(problem, path, None, "dts"))
-        links = [data.get("collection", "")] if data.get("@type") != "EntryPoint" else []
-        for member in data.get("member", []) or []:
-            if isinstance(member, dict) and member.get("@type") in ("Collection", "Resource"):
-                links += [member.get("collection", ""), member.get("document", "")]
-        if data.get("@type") == "Resource":
-            links.append(data.get("document", ""))
-        for link in filter(None, links):
+        # Links with their template variables left undefined (RFC 6570: they vanish):
+        # the resource's own files. Page units expand {/ref} with their identifier.
+        links: list[str] = []
+        if data.get("@type") != "EntryPoint":
+            links.append(data.get("collection", ""))
+        for item in [data, *(data.get("member", []) or [])]:
+            if isinstance(item, dict) and item.get("@type") in ("Collection", "Resource"):
+                links += [item.get("collection", ""), item.get("document", ""), item.get("navigation", "")]
+        resource = data.get("resource") if data.get("@type") == "Navigation" else None
+        if isinstance(resource, dict):
+            for unit in [data.get("ref"), *(data.get("member") or [])]:
+                if isinstance(unit, dict) and "identifier" in unit:
+                    for key in ("navigation", "document"):
+                        links.append(str(resource.get(key, "")).replace("{/ref}", f"/{unit['identifier']}"))
+        for link in dict.fromkeys(filter(None, links)):
             target = local(link)
-            if "{" in link and target is not None and not target.name.endswith((".json", ".xml")):
-                continue
-            if target is not None and "{" not in link and not target.is_file():
-                findings.append(_error(f"link {link} reaches no file", path, None, "dts"))
-    for document in sorted((folder / "document").glob("*.xml")):
+            if target is not None and not target.is_file():
+                findings.append(_error(f"link {_TEMPLATE.sub('', link)} reaches no file", path, None, "dts"))
+    for document in sorted((folder / "document").rglob("*.xml")):
         try:
             parse_user_xml(document)
         except EncoderError as exc:

@@ -246,6 +246,11 @@ def test_dts_tree_follows_the_specification(archive_build: Built) -> None:
         for unit in navigation["member"]:
             assert unit["level"] == 1 and unit["parent"] is None and unit["citeType"] == "page"
             assert (dts / "navigation" / entry_.key / f"{unit['identifier']}.json").is_file()
+            passage = etree.parse(str(dts / "document" / entry_.key / f"{unit['identifier']}.xml")).getroot()
+            assert passage.tag == f"{TEI}TEI"
+            wrapper = passage.find("{https://w3id.org/api/dts#}wrapper")
+            assert wrapper is not None and len(wrapper) > 0
+            assert unit["identifier"] in {pb.get("n") for pb in wrapper.iter(f"{TEI}pb")}
         etree.parse(str(dts / "document" / f"{entry_.key}.xml"))
 
 

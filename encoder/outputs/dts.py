@@ -15,16 +15,20 @@ has no ``base_url`` and the output folder is served at the site root)::
     R navigation/{resource}.json        → dts/navigation/d580.json     its whole citation tree (down=-1)
     R navigation/{resource}/{ref}.json  → dts/navigation/d580/875.json one page (ref, no member)
     R document/{resource}.xml           → dts/document/d580.xml        the document's TEI
+    R document/{resource}/{ref}.xml     → dts/document/d580/875.xml    one page (dts:wrapper)
 
 The URI templates in the files say exactly this in RFC 6570 form (``R collection{/id}.json``,
-``R navigation{/resource,ref}.json``, ``R document{/resource}.xml``), so a client expands
+``R navigation{/resource,ref}.json``, ``R document{/resource,ref}.xml``), so a client expands
 them without knowing the layout. Collections follow the edition: edition → chapters →
 documents (documents of an unnamed top chapter are members of the edition itself). Each
 document's citation tree is its pages: one ``CitableUnit`` per ``pb`` (the FRUS page
 numbers the document stands on, ``citeType`` ``page``), so a client can navigate the
 edition by document (collections) and by page (navigation). The document endpoint serves
-the document's plain TEI P5 (see :mod:`encoder.outputs.teip5`); passages by page are not
-served (no ``ref`` in the document template), which Level 0 allows.
+the document's plain TEI P5 (see :mod:`encoder.outputs.teip5`), and each page as a
+passage: ``TEI/dts:wrapper`` around the whole blocks (paragraphs, lists, closers) from
+the one where the page begins to the one where the next begins — a paragraph running
+over a page break is in both pages' passages, never cut. Ranges (``start``/``end``) are
+not served, which Level 0 allows.
 
 A static server sends ``.json`` as ``application/json``; DTS asks for
 ``application/ld+json``: set it in the server (``AddType application/ld+json .json``
@@ -35,6 +39,7 @@ from __future__ import annotations
 
 import json
 import re
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +74,7 @@ class Layout:
         self.edition_id = _segment(edition.meta.identifier or "edition")
         self.collection_template = f"{self.root}collection{{/id}}.json"
         self.navigation_template = f"{self.root}navigation{{/resource,ref}}.json"
-        self.document_template = f"{self.root}document{{/resource}}.xml"
+        self.document_template = f"{self.root}document{{/resource,ref}}.xml"
 
     def collection(self, ident: str | None = None) -> str:
         return f"{self.root}collection.json" if ident is None else f"{self.root}collection/{ident}.json"
@@ -78,8 +83,9 @@ class Layout:
         tail = f"/{ref}" if ref is not None else ""
         return f"{self.root}navigation/{resource}{tail}.json"
 
-    def document(self, resource: str) -> str:
-        return f"{self.root}document/{resource}.xml"
+    def document(self, resource: str, ref: str | None = None) -> str:
+        tail = f"/{ref}" if ref is not None else ""
+        return f"{self.root}document/{resource}{tail}.xml"
 
 
 def _dc_text(value: str, lang: str) -> list[dict[str, str]]:
@@ -122,7 +128,7 @@ def resource(entry: Entry, layout: Layout, lang: str, parents: int = 1) -> dict[
         "dublinCore": dublin,
         "collection": layout.collection(key),
         "navigation": f"{layout.root}navigation/{key}{{/ref}}.json",
-        "document": layout.document(key),
+        "document": f"{layout.root}document/{key}{{/ref}}.xml",
         "mediaTypes": [TEI_MEDIA],
         "citationTrees": CITATION_TREES,
     }
@@ -155,6 +161,56 @@ def _member(item: Chapter | Entry, layout: Layout, lang: str, parents: int) -> d
         "totalChildren": len(children),
         "collection": layout.collection(_segment(item.id)),
     }
+
+
+T = "{http://www.tei-c.org/ns/1.0}"
+DTS_NS = "https://w3id.org/api/dts#"
+"""The namespace of ``dts:wrapper`` (DTS 1.0, Document endpoint)."""
+
+
+def _holds(element: etree._Element, pb: etree._Element) -> bool:
+    return element is pb or any(d is pb for d in element.iter(f"{T}pb"))
+
+
+def _blocks(
+    container: etree._Element, start: etree._Element, stop: etree._Element | None
+) -> list[etree._Element]:
+    """The children of ``container`` from the one holding ``start`` to the one holding
+    ``stop`` (``stop`` itself, a page break standing between blocks, is left out); when
+    both are in one division, the division's own blocks instead."""
+    children = [c for c in container if isinstance(c.tag, str)]
+    first = next(n for n, c in enumerate(children) if _holds(c, start))
+    last = len(children) - 1
+    if stop is not None:
+        last = next((n for n, c in enumerate(children) if _holds(c, stop)), last)
+        if children[last] is stop and last > first:
+            last -= 1
+    if first == last and children[first].tag == f"{T}div":
+        return _blocks(children[first], start, stop)
+    return children[first : last + 1]
+
+
+def page_passage(div: etree._Element, page: str) -> bytes | None:
+    """The text of one page as DTS wants a passage: ``TEI/dts:wrapper`` around the blocks
+    (paragraphs, lists, closers…) from the one where page ``page`` begins to the one where
+    the next page begins. A paragraph running over a page break belongs to both pages: a
+    passage holds whole blocks, never a cut one."""
+    breaks = [pb for pb in div.iter(f"{T}pb") if _segment(pb.get("n", "")) == page]
+    if not breaks:
+        return None
+    start = breaks[0]
+    later = [pb for pb in div.iter(f"{T}pb")]
+    stop = next((pb for pb in later[later.index(start) + 1 :] if _segment(pb.get("n", "")) != page), None)
+    root = etree.Element(f"{T}TEI", nsmap={None: TEI_NS_URI})
+    wrapper = etree.SubElement(root, f"{{{DTS_NS}}}wrapper", nsmap={"dts": DTS_NS})
+    for block in _blocks(div, start, stop):
+        copy_ = deepcopy(block)
+        copy_.tail = "\n"
+        wrapper.append(copy_)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True)
+
+
+TEI_NS_URI = "http://www.tei-c.org/ns/1.0"
 
 
 def _response(body: dict[str, Any]) -> dict[str, Any]:
@@ -235,9 +291,13 @@ def build_files(edition: Edition) -> dict[str, bytes]:
                 }
             )
         if entry.root is not None:
-            files[f"document/{entry.key}.xml"] = etree.tostring(
-                plain_tei(entry.root), encoding="UTF-8", xml_declaration=True
-            )
+            plain = plain_tei(entry.root)
+            files[f"document/{entry.key}.xml"] = etree.tostring(plain, encoding="UTF-8", xml_declaration=True)
+            div = plain.find(f".//{T}div[@type='document']")
+            for unit in units if div is not None else []:
+                chunk = page_passage(div, unit["identifier"])
+                if chunk is not None:
+                    files[f"document/{entry.key}/{unit['identifier']}.xml"] = chunk
     return {
         path: body
         if isinstance(body, bytes)
