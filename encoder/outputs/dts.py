@@ -46,9 +46,9 @@ from typing import Any
 from lxml import etree
 
 from ..edition import Chapter, Edition, Entry
-from ..files import atomic_write
 from . import Context
 from .teip5 import plain_tei
+from .tree import write_tree
 
 NAME = "dts"
 SUMMARY = "dts/: a static Distributed Text Services 1.0 tree (collections, navigation, documents)"
@@ -307,12 +307,4 @@ def build_files(edition: Edition) -> dict[str, bytes]:
 
 
 def write(edition: Edition, out_dir: Path, context: Context) -> list[Path]:
-    files = build_files(edition)
-    target = out_dir / FOLDER
-    written: list[Path] = []
-    for relative, data in files.items():
-        path = target / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, data)
-        written.append(path)
-    return written
+    return write_tree(out_dir / FOLDER, build_files(edition))

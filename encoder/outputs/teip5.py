@@ -39,8 +39,8 @@ from lxml import etree
 
 from .. import __version__
 from ..edition import Edition, Entry
-from ..files import atomic_write
 from . import Context
+from .tree import write_tree
 
 NAME = "tei-p5"
 SUMMARY = "tei-p5/: every document in plain TEI P5, valid against tei_all (no frus: extensions)"
@@ -205,14 +205,9 @@ def file_name(entry: Entry) -> str:
 
 
 def write(edition: Edition, out_dir: Path, context: Context) -> list[Path]:
-    target = out_dir / FOLDER
-    target.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for entry in edition.documents:
-        if entry.root is None:
-            continue
-        data = etree.tostring(plain_tei(entry.root), encoding="UTF-8", xml_declaration=True)
-        path = target / file_name(entry)
-        atomic_write(path, data)
-        written.append(path)
-    return written
+    files = {
+        file_name(entry): etree.tostring(plain_tei(entry.root), encoding="UTF-8", xml_declaration=True)
+        for entry in edition.documents
+        if entry.root is not None
+    }
+    return write_tree(out_dir / FOLDER, files)
