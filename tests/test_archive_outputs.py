@@ -350,3 +350,36 @@ def test_validate_checks_a_build_folder_as_an_edition(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert '@corresp "#p_Nobody" points nowhere' in result.output
     assert "is not YYYY, YYYY-MM or YYYY-MM-DD" in result.output
+
+
+def test_an_online_edition_gets_urls_in_cmif_and_dts(tmp_path: Path) -> None:
+    import shutil
+
+    from encoder.build import encode_edition, run_outputs
+    from encoder.layout import plan_edition
+
+    folder = tmp_path / "edition"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "encoder" / "samples", folder)
+    toml = folder / "edition.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8")
+        + 'base_url = "https://example.org/frus/"\neditors = ["A. Editor"]\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report, edition = encode_edition(plan_edition([folder]), out)
+    run_outputs(edition, out, ["cmif", "dts"], report)
+    assert not [w for w in report.warnings if w.code.startswith("cmif")]
+    assert check_cmif(out / "cmif.xml") == [] and check_dts(out / "dts") == []
+    root = etree.parse(str(out / "cmif.xml")).getroot()
+    assert root.find(f".//{TEI}sourceDesc/{TEI}bibl").get("type") == "online"
+    assert (
+        root.findtext(f".//{TEI}publicationStmt/{TEI}idno[@type='url']")
+        == "https://example.org/frus/cmif.xml"
+    )
+    assert root.findtext(f".//{TEI}titleStmt/{TEI}editor") == "A. Editor"
+    refs = [d.get("ref") for d in root.iter(f"{TEI}correspDesc")]
+    assert refs and all(r.startswith("https://example.org/frus/html/") and r.endswith(".html") for r in refs)
+    entry = json.loads((out / "dts" / "index.json").read_text(encoding="utf-8"))
+    assert entry["@id"] == "https://example.org/frus/dts/"
+    assert entry["collection"] == "https://example.org/frus/dts/collection{/id}.json"

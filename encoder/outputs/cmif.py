@@ -146,11 +146,15 @@ def cmif_tree(edition: Edition, context: Context | None = None) -> etree._Elemen
     _e(publication, "publisher", meta.publisher or "telegram-tei")
     if base:
         _e(publication, "idno", base + FILE, type="url")
-    elif context is not None:
+    missing = [name for name, value in (("base_url", base), ("editors", meta.editors)) if not value]
+    if missing and context is not None:
+        # CMIF wants the file's URL (idno) and a contact (editor); without them the file is
+        # written (the editor falls back to the publisher) but correspSearch cannot take it.
         context.warn(
-            "cmif.xml has no idno: edition.toml gives no base_url (correspSearch needs the file's URL)",
+            f"cmif.xml: edition.toml gives no {' and no '.join(missing)}; correspSearch needs"
+            " the file's URL (base_url) and a contact editor",
             FILE,
-            "cmif.url",
+            "cmif.metadata",
         )
     _e(publication, "date", when=_timestamp())
     availability = _e(publication, "availability")
