@@ -72,9 +72,15 @@ class Layout:
         base = edition.meta.base_url
         self.root = (base.rstrip("/") + "/" if base else "/") + "dts/"
         self.edition_id = _segment(edition.meta.identifier or "edition")
+        self._keys = {e.key for e in edition.documents}
         self.collection_template = f"{self.root}collection{{/id}}.json"
         self.navigation_template = f"{self.root}navigation{{/resource,ref}}.json"
         self.document_template = f"{self.root}document{{/resource,ref}}.xml"
+
+    def chapter_id(self, chapter: Chapter) -> str:
+        """A chapter's collection id; never a document's key (both live in collection/)."""
+        ident = _segment(chapter.id)
+        return f"chapter-{ident}" if ident in self._keys else ident
 
     def collection(self, ident: str | None = None) -> str:
         return f"{self.root}collection.json" if ident is None else f"{self.root}collection/{ident}.json"
@@ -154,12 +160,12 @@ def _member(item: Chapter | Entry, layout: Layout, lang: str, parents: int) -> d
         return resource(item, layout, lang, parents)
     children = _chapter_members(item)
     return {
-        "@id": _segment(item.id),
+        "@id": layout.chapter_id(item),
         "@type": "Collection",
         "title": item.title or item.id,
         "totalParents": parents,
         "totalChildren": len(children),
-        "collection": layout.collection(_segment(item.id)),
+        "collection": layout.collection(layout.chapter_id(item)),
     }
 
 
@@ -253,7 +259,7 @@ def build_files(edition: Edition) -> dict[str, bytes]:
         members = _chapter_members(chapter)
         body = _member(chapter, layout, lang, parents)
         body["member"] = [_member(m, layout, lang, 1) for m in members]
-        files[f"collection/{_segment(chapter.id)}.json"] = _response(body)
+        files[f"collection/{layout.chapter_id(chapter)}.json"] = _response(body)
         for child in chapter.children:
             chapter_files(child, 1)
 
