@@ -6,7 +6,8 @@ person of the edition's persons list, one per dateline place. Made from each doc
 
 CSV is UTF-8 without a byte-order mark, comma-separated, every field quoted when needed
 (``csv`` module, RFC 4180 style); several values in one cell (two senders, three
-markings) are joined with ``"; "``. The JSON files hold the same rows, with lists kept as
+markings) are joined with ``"; "``; a sub-chapter is named with its parents
+(``Part I / Chapter 2``). The JSON files hold the same rows, with lists kept as
 lists, so a script never splits a cell.
 """
 
@@ -81,7 +82,7 @@ def document_row(entry: Entry) -> dict[str, Any]:
         "xml_id": meta.xml_id,
         "number": meta.number,
         "title": meta.title,
-        "chapter": entry.chapter.title if entry.chapter is not None else "",
+        "chapter": " / ".join(c.title for c in entry.chapter.trail if c.title) if entry.chapter else "",
         "sender": _names(meta.senders),
         "recipient": _names(meta.recipients),
         "place": meta.place,
