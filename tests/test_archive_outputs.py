@@ -383,3 +383,36 @@ def test_an_online_edition_gets_urls_in_cmif_and_dts(tmp_path: Path) -> None:
     entry = json.loads((out / "dts" / "index.json").read_text(encoding="utf-8"))
     assert entry["@id"] == "https://example.org/frus/dts/"
     assert entry["collection"] == "https://example.org/frus/dts/collection{/id}.json"
+
+
+def test_write_tree_replaces_the_folder_whole(tmp_path: Path) -> None:
+    from encoder.outputs.tree import write_tree
+
+    target = tmp_path / "dts"
+    write_tree(target, {"a.json": b"1", "sub/b.json": b"2"})
+    write_tree(target, {"a.json": b"3"})
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()) == ["a.json"]
+    assert (target / "a.json").read_bytes() == b"3"
+    assert [p.name for p in tmp_path.iterdir()] == ["dts"]  # no staging folder left behind
+
+
+def test_plain_tei_moves_attachments_after_a_closer_into_divisions() -> None:
+    from encoder.outputs.teip5 import plain_tei
+
+    root = etree.fromstring(
+        f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="{FRUS_NS}"><teiHeader><fileDesc>
+        <titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt>
+        <sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><body>
+        <div type="document" xml:id="d1" frus:doc-dateTime-min="1900-01-01" frus:doc-dateTime-max="1900-01-31">
+        <head>H</head><p>Text.</p><closer><signed>S</signed></closer><postscript><pb n="2" xml:id="pg_2"/></postscript>
+        <frus:attachment><head>E</head><p>Enclosed.</p></frus:attachment></div></body></text></TEI>""".encode()
+    )
+    plain = plain_tei(root)
+    div = plain.find(f".//{TEI}div[@type='document']")
+    assert [c.get("type") or etree.QName(c).localname for c in div] == ["head", "main", "attachment"]
+    main = div.find(f"{TEI}div[@type='main']")
+    assert [etree.QName(c).localname for c in main] == ["p", "closer", "pb"]  # empty postscript unwrapped
+    date = plain.find(f".//{TEI}correspDesc/{TEI}correspAction[@type='sent']/{TEI}date")
+    assert (date.get("notBefore"), date.get("notAfter")) == ("1900-01-01", "1900-01-31")
+    assert FRUS_NS not in etree.tostring(plain).decode()
+    assert root.find(f".//{{{FRUS_NS}}}attachment") is not None  # the input is left as it was
