@@ -416,3 +416,27 @@ def test_plain_tei_moves_attachments_after_a_closer_into_divisions() -> None:
     assert (date.get("notBefore"), date.get("notAfter")) == ("1900-01-01", "1900-01-31")
     assert FRUS_NS not in etree.tostring(plain).decode()
     assert root.find(f".//{{{FRUS_NS}}}attachment") is not None  # the input is left as it was
+
+
+def test_references_between_files_of_the_edition_are_followed(tmp_path: Path) -> None:
+    from encoder.editioncheck import check_references
+
+    built = build_corpus("samples", tmp_path / "out", ["tei"])
+    documents = [p for p in sorted((built.out / "tei").glob("*.xml")) if p.name != "edition.xml"]
+    first, second = documents[0], documents[1]
+    target_id = (
+        etree.parse(str(second))
+        .getroot()
+        .find(f".//{TEI}div[@type='document']")
+        .get("{http://www.w3.org/XML/1998/namespace}id")
+    )
+    text = first.read_text(encoding="utf-8")
+    links = (
+        f'<ref target="{second.name}#{target_id}">ok</ref> <ref target="{second.name}#nothere">bad</ref> '
+        '<ref target="missing.xml">bad</ref> <ref target="frus1947v06#pg_150">other volume</ref>'
+    )
+    first.write_text(text.replace("</p>", f" {links}</p>", 1), encoding="utf-8")
+    messages = [d.message for d in check_references(built.out)]
+    assert len(messages) == 2, messages
+    assert any("no xml:id 'nothere'" in m for m in messages)
+    assert any("missing.xml" in m and "no such file" in m for m in messages)
