@@ -14,7 +14,8 @@
   actions, only ``persName``/``orgName``/``placeName``/``date`` in an action, dates as
   ``YYYY[-MM[-DD]]`` with a dating attribute, ``@source`` reaching the ``bibl``;
 * ``dts/`` (code ``dts``) against DTS 1.0: the required properties of each response type
-  and that every link a file gives (collections, navigation, documents) reaches a file.
+  and that every link a file gives (collections, navigation, documents) reaches a file;
+* ``bag/`` (code ``bagit``), when the build made one, with the ``bagit`` validator.
 
 Everything user-supplied is read through :mod:`encoder.safexml`; JSON with ``json``.
 """
@@ -326,6 +327,12 @@ def check_build_folder(folder: Path) -> list[Diagnostic]:
         findings += check_cmif(folder / "cmif.xml")
     if (folder / "dts").is_dir():
         findings += check_dts(folder / "dts")
+    if (folder / "bag" / "bagit.txt").is_file():
+        from .bag import validate_bag
+
+        findings += [
+            _error(problem, folder / "bag", None, "bagit") for problem in validate_bag(folder / "bag")
+        ]
     return findings
 
 

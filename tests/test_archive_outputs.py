@@ -277,6 +277,7 @@ def test_bagit_output_is_a_valid_bag(tmp_path: Path) -> None:
     built = build_corpus("samples", tmp_path / "out", ["tei", "cmif", "tables", "bagit"])
     bag = bagit.Bag(str(built.out / "bag"))
     bag.validate()  # raises when invalid
+    assert check_build_folder(built.out) == []
     assert bag.algorithms == ["sha512"]
     info = bag.info
     assert info["External-Identifier"] == built.edition.meta.identifier
@@ -285,6 +286,8 @@ def test_bagit_output_is_a_valid_bag(tmp_path: Path) -> None:
     payload = {Path(p).as_posix() for p in bag.payload_files()}
     assert "data/cmif.xml" in payload and "data/tei/edition.xml" in payload
     assert not any(p.startswith("data/bag/") for p in payload)
+    (built.out / "bag" / "data" / "cmif.xml").write_text("changed", encoding="utf-8")
+    assert [d.code for d in check_build_folder(built.out)] == ["bagit"]
 
 
 def test_package_command_bags_a_build_and_tampering_is_caught(tmp_path: Path) -> None:
