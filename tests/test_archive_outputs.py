@@ -443,3 +443,60 @@ def test_references_between_files_of_the_edition_are_followed(tmp_path: Path) ->
     assert len(messages) == 2, messages
     assert any("no xml:id 'nothere'" in m for m in messages)
     assert any("missing.xml" in m and "no such file" in m for m in messages)
+
+
+def test_dts_checker_agrees_with_the_specification_shapes() -> None:
+    """Responses shaped as the DTS 1.0 examples (entry point, collection with members,
+    navigation with a citable unit) pass; dropping a required property fails."""
+    from encoder.editioncheck import _dts_object
+
+    context = {"@context": "https://dtsapi.org/context/v1.0.json", "dtsVersion": "1.0"}
+    entry = {
+        **context,
+        "@id": "/api/dts/",
+        "@type": "EntryPoint",
+        "collection": "/api/dts/collection/{?id,page,nav}",
+        "navigation": "/api/dts/navigation/{?resource,ref,start,end,down,tree,page}",
+        "document": "/api/dts/document/{?resource,ref,start,end,tree,mediaType}",
+    }
+    member = {
+        "@id": "c1",
+        "@type": "Collection",
+        "title": "C",
+        "totalParents": 1,
+        "totalChildren": 4,
+        "collection": "/api/dts/collection/?id=c1{&page,nav}",
+    }
+    collection = {
+        **context,
+        "@id": "root",
+        "@type": "Collection",
+        "title": "Root",
+        "totalParents": 0,
+        "totalChildren": 1,
+        "collection": "/api/dts/collection/{?id,page,nav}",
+        "member": [member],
+    }
+    unit = {"identifier": "C1", "@type": "CitableUnit", "level": 1, "parent": None, "citeType": "Chapter"}
+    resource = {
+        "@id": "r",
+        "@type": "Resource",
+        "collection": "/c",
+        "navigation": "/n",
+        "document": "/d",
+        "citationTrees": [{"@type": "CitationTree"}],
+    }
+    navigation = {
+        **context,
+        "@id": "/n?resource=r&down=1",
+        "@type": "Navigation",
+        "resource": resource,
+        "member": [unit],
+    }
+    for good in (entry, collection, navigation):
+        assert _dts_object(good, Path("x"), True) == []
+    assert _dts_object({k: v for k, v in entry.items() if k != "document"}, Path("x"), True)
+    assert _dts_object({**collection, "totalChildren": 2}, Path("x"), True)
+    assert _dts_object(
+        {**navigation, "member": [{"identifier": "C1", "@type": "CitableUnit"}]}, Path("x"), True
+    )
