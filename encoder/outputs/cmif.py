@@ -156,6 +156,16 @@ def cmif_tree(edition: Edition, context: Context | None = None) -> etree._Elemen
             FILE,
             "cmif.metadata",
         )
+    licence_url = meta.licence_url.replace("http://", "https://")
+    if context is not None and not licence_url.startswith((CC0[0], CC_BY[0])):
+        # correspSearch takes CC BY 4.0 or CC0 only; the edition says something else (or
+        # nothing), so whoever publishes must agree to CC BY for these metadata.
+        context.warn(
+            f"cmif.xml is licensed CC BY 4.0 as correspSearch requires, but edition.toml's licence is "
+            f"{meta.licence_url or 'not given'}: make sure the metadata may be published under CC BY",
+            FILE,
+            "cmif.licence",
+        )
     _e(publication, "date", when=_timestamp())
     availability = _e(publication, "availability")
     target, statement = _licence(meta.licence_url)
