@@ -155,7 +155,8 @@ def validate(paths: tuple[Path, ...], strict: bool) -> None:
 
     FILE_OR_DIR is a TEI file or a folder of them. A build folder (one with tei/) is
     checked as an edition too: references between documents and to the persons and
-    terms lists, cmif.xml against the CMIF rules, dts/ against DTS 1.0. Prints
+    terms lists, cmif.xml against the CMIF rules, dts/ against DTS 1.0, bag/ with
+    the BagIt validator. Prints
     one line per finding, file:line: severity: message, then a summary; the exit code
     is 1 when there is an error (or, with --strict, a warning).
 
