@@ -63,6 +63,8 @@ def collect_tei(paths: Sequence[Path]) -> list[Path]:
     """
     found: list[Path] = []
     for path in paths:
+        # a build folder holds cmif.xml beside tei/: its documents are those of tei/
+        path = path / "tei" if (path / "tei").is_dir() else path
         if path.is_dir():
             files = sorted(path.glob("*.xml")) or sorted((path / "tei").glob("*.xml"))
             files = [f for f in files if f.name != EDITION_TEI]  # the edition, not a document

@@ -99,8 +99,10 @@ def build(
     INPUT is an edition folder (edition.toml, chapter sub-folders, persons.txt,
     terms.txt), or text files and folders of .txt files (one chapter). With none,
     the bundled sample edition is built. Writes DIR/tei/ (one file a document and
-    edition.xml), DIR/html/, DIR/print/edition.pdf and DIR/report.json. Bad inputs
-    are reported and skipped; the exit code is 1 if any failed.
+    edition.xml), DIR/html/, DIR/print/edition.pdf, DIR/tei-p5/, DIR/cmif.xml,
+    DIR/dts/, DIR/documents.csv (and other tables), DIR/bag/ and DIR/report.json;
+    --outputs picks some. Bad inputs are reported and skipped; the exit code is 1 if
+    any failed.
 
     \b
     Examples:
@@ -151,7 +153,10 @@ def encode(inputs: tuple[Path, ...], output: Path, quiet: bool) -> None:
 def validate(paths: tuple[Path, ...], strict: bool) -> None:
     """Check TEI files against the schema and Schematron rules.
 
-    FILE_OR_DIR is a TEI file or a folder of them (a build folder: its tei/). Prints
+    FILE_OR_DIR is a TEI file or a folder of them. A build folder (one with tei/) is
+    checked as an edition too: references between documents and to the persons and
+    terms lists, cmif.xml against the CMIF rules, dts/ against DTS 1.0, bag/ with
+    the BagIt validator. Prints
     one line per finding, file:line: severity: message, then a summary; the exit code
     is 1 when there is an error (or, with --strict, a warning).
 
@@ -172,6 +177,13 @@ def validate(paths: tuple[Path, ...], strict: bool) -> None:
                 else:
                     warnings += 1
             tick()
+    from .editioncheck import check_build_folder, is_build_folder
+
+    for folder in (p for p in paths if is_build_folder(p)):  # the edition as a whole
+        for finding in check_build_folder(folder):
+            click.echo(str(finding))
+            errors += finding.severity == "error"
+            warnings += finding.severity != "error"
     summary = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
     click.echo(f"{_plural(len(files), 'file')} checked: {summary}")
     if errors or (strict and warnings):
@@ -223,6 +235,32 @@ def render(kind: str, tei: tuple[Path, ...], output: Path, title: str | None) ->
     click.echo(f"{_plural(len(written), 'file')} written to {output}")
     if refused:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("output_dir", metavar="OUTPUT_DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--bag",
+    "bag_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the bag to (replaced if it is an earlier bag).",
+)
+def package(output_dir: Path, bag_dir: Path) -> None:
+    """Package a build's output folder as a BagIt bag (RFC 8493, sha512 manifests).
+
+    The bag's data/ holds the whole folder (TEI, HTML, PDF, CMIF, DTS, tables,
+    report.json); bag-info.txt takes Source-Organization and External-Identifier
+    from the edition (its edition.xml). Check it with: bagit.py --validate BAG_DIR
+
+    \b
+    Example:
+        telegram-tei package output --bag frus-bag
+    """
+    from .bag import make_bag, output_meta
+
+    bag = make_bag(output_dir, bag_dir, output_meta(output_dir))
+    click.echo(f"bag written to {bag}")
 
 
 # ------------------------------------------------------------------ printing helpers

@@ -173,6 +173,8 @@ class Validator:
             node = _locate(tree, finding.get("location") or "")
             line = node.sourceline if node is not None else None
             message = _one_line(text)
+            if finding.get("id") == "id-unique" and node is not None:
+                message += _other_uses(tree, node)
             if line is None and node is not None:
                 message += f" (at {_short_path(node)})"
             yield Diagnostic(severity, message, filename, line, finding.get("id") or "schematron")
@@ -229,6 +231,22 @@ def _locate(tree: etree._ElementTree, location: str) -> etree._Element | None:
         return node
     parent = getattr(node, "getparent", None)
     return parent() if parent is not None else None
+
+
+def _other_uses(tree: etree._ElementTree, node: etree._Element) -> str:
+    """`` (also on lines 12, 40)``: where else a duplicated xml:id is used."""
+    ident = node.get("{http://www.w3.org/XML/1998/namespace}id", "")
+    others = [
+        str(e.sourceline)
+        for e in tree.iter()
+        if e is not node
+        and isinstance(e.tag, str)
+        and e.get("{http://www.w3.org/XML/1998/namespace}id") == ident
+        and e.sourceline is not None
+    ]
+    if not others:
+        return ""
+    return f" (also on line{'s' if len(others) > 1 else ''} {', '.join(others)})"
 
 
 def _short_path(elem: etree._Element) -> str:

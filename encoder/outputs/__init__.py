@@ -31,13 +31,23 @@ _MODULES: dict[str, str] = {
     "tei": "encoder.outputs.teiedition",
     "html": "encoder.outputs.html",
     "print": "encoder.outputs.print",
+    "tei-p5": "encoder.outputs.teip5",
+    "cmif": "encoder.outputs.cmif",
+    "dts": "encoder.outputs.dts",
+    "tables": "encoder.outputs.tables",
+    "bagit": "encoder.outputs.bagit",
 }
-"""Output name → module, in the order a build runs them (the edition TEI first)."""
+"""Output name → module, in the order a build runs them (the edition TEI first, the bag last)."""
 
 _SUMMARIES: dict[str, str] = {
     "tei": "tei/edition.xml: the whole edition as one TEI file (header, chapters, persons, terms)",
     "html": "html/: the reading edition (contents, chronology, indexes, search, one page a document)",
     "print": "print/edition.pdf: the print edition",
+    "tei-p5": "tei-p5/: every document in plain TEI P5, valid against tei_all (no frus: extensions)",
+    "cmif": "cmif.xml: correspondence metadata (CMIF) for correspSearch",
+    "dts": "dts/: a static Distributed Text Services 1.0 tree (collections, navigation, documents)",
+    "tables": "documents.csv/.json, persons.csv/.json, places.csv/.json: metadata tables",
+    "bagit": "bag/: the whole output folder as a BagIt bag (sha512), for archives; runs last",
 }
 
 
