@@ -12,6 +12,7 @@ The other stages are imported inside the functions that use them, so this module
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -411,6 +412,8 @@ def build(
             message = "the output folder could not take the new edition: nothing was published, the previous edition is unchanged"
             report.errors.append(Diagnostic("error", message, str(out_dir), None, "publish"))
             return report
+        with contextlib.suppress(OSError):  # DIR/tei/ exists after any run, even an empty one
+            (out_dir / "tei").mkdir(exist_ok=True)
         staged = run.staged + [_relative(Path(report.out_dir) / p, Path(report.out_dir)) for p in report.editions]
 
         def finish(outcome: Outcome) -> tuple[bytes, Manifest]:

@@ -268,6 +268,8 @@ class OutputFolder:
         record = {"sha256": digest, "size": size}
         blocker = _blocking_file(self.out_dir, target)
         if blocker is not None:
+            if any(d.file == str(blocker) for d in outcome.errors):
+                return  # one line per file in the way, not one per file behind it
             message = "is a file where the edition needs a folder: not written"
             outcome.errors.append(Diagnostic("error", message, str(blocker), None, "publish.conflict"))
             return

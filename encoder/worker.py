@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .edition import DocMeta, Person, Term
 from .errors import Diagnostic, EncoderError, InputError
-from .reader import MAX_INPUT_BYTES
+from . import reader
 from .report import InputResult, OutputFile
 
 
@@ -73,8 +73,9 @@ def read_input(path: Path) -> bytes:
     if not stat.S_ISREG(st.st_mode):
         kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device or socket"
         raise InputError(f"not a regular file ({kind}): skipped", name)
-    if st.st_size > MAX_INPUT_BYTES:
-        raise InputError(f"file is {st.st_size} bytes, more than the limit of {MAX_INPUT_BYTES} bytes", name)
+    limit = reader.MAX_INPUT_BYTES
+    if st.st_size > limit:
+        raise InputError(f"file is {st.st_size} bytes, more than the limit of {limit} bytes", name)
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -123,10 +124,9 @@ def encode_task(task: Task) -> Done:
 
 def _encode(task: Task, done: Done) -> None:
     from .parser import parse_documents
-    from .reader import decode_bytes
 
     result = done.result
-    decoded = decode_bytes(task.data, task.input)
+    decoded = reader.decode_bytes(task.data, task.input)
     result.encoding = decoded.encoding
     result.warnings.extend(decoded.warnings)
     if not decoded.text.strip():
