@@ -37,7 +37,7 @@ from .pool import Pool, SerialPool, make_pool
 from .publish import Outcome, OutputFolder
 from .report import InputResult, Report
 from .storedentry import StoredEntry, forget
-from .worker import Done, Task, encode_task, read_input
+from .worker import Done, Task, check_regular, encode_task, read_input
 from .worker import diagnostic as _diagnostic
 
 Progress = Callable[[InputResult], None]
@@ -57,10 +57,10 @@ def collect_inputs(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
+            # Not only regular files: a FIFO, a device, a loop or a folder named *.txt is
+            # kept so that reading it names it in the report instead of skipping it silently.
             texts = sorted(
-                p
-                for p in path.iterdir()
-                if p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".") and p.is_file()
+                p for p in _listing(path) if p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".")
             )
             found.extend(texts or [path])
         else:
@@ -77,12 +77,23 @@ def collect_tei(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(path.glob("*.xml")) or sorted((path / "tei").glob("*.xml"))
+            files = _xml_files(path) or _xml_files(path / "tei")
             files = [f for f in files if f.name != EDITION_TEI]  # the edition, not a document
             found.extend(files or [path])
         else:
             found.append(path)
     return _unique(found)
+
+
+def _listing(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _xml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in _listing(folder) if p.suffix == ".xml")
 
 
 def _unique(paths: Iterable[Path]) -> list[Path]:
@@ -237,7 +248,7 @@ def _encode(
 
     # Pass 1: read and hash every input (nothing kept), decide what needs encoding.
     for item in items:
-        if item.path.is_dir() and not item.path.is_symlink():
+        if item.path.is_dir() and not item.path.name.lower().endswith(TEXT_SUFFIXES):
             item.failure = Diagnostic(
                 "error", "the folder holds no .txt files", str(item.path), None, "input.folder"
             )
@@ -270,7 +281,9 @@ def _encode(
         if item.failure is not None:
             result = InputResult(str(item.path))
             if item.warning:
-                result.warnings.append(Diagnostic("warning", item.warning, str(item.path), None, "output.name"))
+                result.warnings.append(
+                    Diagnostic("warning", item.warning, str(item.path), None, "output.name")
+                )
             result.errors.append(item.failure)
             run.carried.extend(_last_good(previous, item.stem))
         elif item.reuse is not None:
@@ -414,7 +427,9 @@ def build(
             return report
         with contextlib.suppress(OSError):  # DIR/tei/ exists after any run, even an empty one
             (out_dir / "tei").mkdir(exist_ok=True)
-        staged = run.staged + [_relative(Path(report.out_dir) / p, Path(report.out_dir)) for p in report.editions]
+        staged = run.staged + [
+            _relative(Path(report.out_dir) / p, Path(report.out_dir)) for p in report.editions
+        ]
 
         def finish(outcome: Outcome) -> tuple[bytes, Manifest]:
             report.removed = outcome.removed
@@ -467,7 +482,9 @@ def run_outputs(
         except OSError as exc:  # an output that wrote without atomic_write
             storage_failed = True
             message = f"{name} output: cannot write: {exc.strerror or exc}"
-            report.errors.append(Diagnostic("error", message, str(exc.filename or report.out_dir), None, "publish"))
+            report.errors.append(
+                Diagnostic("error", message, str(exc.filename or report.out_dir), None, "publish")
+            )
             continue
         except Exception as exc:
             message = f"{name} output: internal error: {type(exc).__name__}: {exc}"
@@ -511,6 +528,8 @@ def check_tei(paths: Sequence[Path]) -> Iterator[tuple[Path, list[Diagnostic]]]:
 
     for path in paths:
         try:
+            if not path.is_dir():
+                check_regular(path)  # a FIFO would block the parse; a loop names itself
             tree = parse_user_xml(path)
             from .validate import get_validator  # after the safety check: refusals need none
 
@@ -534,6 +553,8 @@ def trusted_tei(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     refused: list[Diagnostic] = []
     for path in paths:
         try:
+            if not path.is_dir():
+                check_regular(path)
             parse_user_xml(path)
         except EncoderError as exc:
             refused.append(_diagnostic(exc, str(path)))

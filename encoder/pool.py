@@ -67,7 +67,13 @@ class SerialPool:
         pass
 
 
-def _ordered(submit: Callable[[list[Any]], Any], result: Callable[[Any], list[Any]], items: Iterable[Any], window: int, chunk: int) -> Iterator[Any]:
+def _ordered(
+    submit: Callable[[list[Any]], Any],
+    result: Callable[[Any], list[Any]],
+    items: Iterable[Any],
+    window: int,
+    chunk: int,
+) -> Iterator[Any]:
     """Submit chunks with at most ``window`` in flight; yield their results in order."""
     pending: deque[Any] = deque()
     chunks = _chunks(items, chunk)

@@ -263,7 +263,11 @@ class OutputFolder:
             size = source.stat().st_size
             digest = file_sha256(source)
         except OSError as exc:
-            outcome.errors.append(Diagnostic("error", f"cannot read the staged file: {exc.strerror}", str(target), None, "publish"))
+            outcome.errors.append(
+                Diagnostic(
+                    "error", f"cannot read the staged file: {exc.strerror}", str(target), None, "publish"
+                )
+            )
             return
         record = {"sha256": digest, "size": size}
         blocker = _blocking_file(self.out_dir, target)
@@ -278,7 +282,9 @@ class OutputFolder:
         except FileNotFoundError:
             current = None
         except OSError as exc:
-            outcome.errors.append(Diagnostic("error", f"cannot check: {exc.strerror}", str(target), None, "publish"))
+            outcome.errors.append(
+                Diagnostic("error", f"cannot check: {exc.strerror}", str(target), None, "publish")
+            )
             return
         known = old.files.get(rel)
         if current is not None:
@@ -292,10 +298,16 @@ class OutputFolder:
                 return
             if not force:
                 theirs = known is None or not stat.S_ISREG(current.st_mode)
-                if not theirs and (current.st_size != known.get("size") or file_sha256(target) != known.get("sha256")):
+                if not theirs and (
+                    current.st_size != known.get("size") or file_sha256(target) != known.get("sha256")
+                ):
                     theirs = True
                 if theirs:
-                    why = "was not written by telegram-tei" if known is None else "was changed since telegram-tei wrote it"
+                    why = (
+                        "was not written by telegram-tei"
+                        if known is None
+                        else "was changed since telegram-tei wrote it"
+                    )
                     message = f"{why}: left as it is (--force replaces it)"
                     outcome.errors.append(Diagnostic("error", message, str(target), None, "publish.conflict"))
                     return

@@ -19,9 +19,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import reader
 from .edition import DocMeta, Person, Term
 from .errors import Diagnostic, EncoderError, InputError
-from . import reader
 from .report import InputResult, OutputFile
 
 
@@ -61,6 +61,15 @@ class Done:
 def read_input(path: Path) -> bytes:
     """The bytes of one input file; a folder, FIFO, device, symlink loop or unreadable file
     is an :class:`InputError` naming it (a FIFO is never opened, so it cannot block)."""
+    check_regular(path)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+
+
+def check_regular(path: Path) -> None:
+    """Raise :class:`InputError` unless ``path`` is a regular file of a readable size."""
     name = str(path)
     try:
         st = path.stat()
@@ -76,10 +85,6 @@ def read_input(path: Path) -> bytes:
     limit = reader.MAX_INPUT_BYTES
     if st.st_size > limit:
         raise InputError(f"file is {st.st_size} bytes, more than the limit of {limit} bytes", name)
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
 
 
 def warm_up() -> None:

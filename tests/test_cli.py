@@ -165,7 +165,9 @@ def test_a_file_in_place_of_a_folder_is_one_line_and_a_summary(tmp_path: Path) -
     result = run("encode", BAD / "latin1.txt", "-o", tmp_path / "out")
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
-    assert errors == [f"{tmp_path / 'out' / 'tei'}: error: is a file where the edition needs a folder: not written"]
+    assert errors == [
+        f"{tmp_path / 'out' / 'tei'}: error: is a file where the edition needs a folder: not written"
+    ]
     assert result.stdout.startswith("1 input, 1 document")
     assert (tmp_path / "out" / "tei").read_text() == ""  # left as it was
 
