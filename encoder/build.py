@@ -295,6 +295,8 @@ def _encode(
                 )
                 item.chapter.entries.append(entry)
                 run.kept.append(rel)
+            if result.errors and not result.outputs:  # failed the same way last time
+                run.carried.extend(_last_good(previous, item.stem))
             run.records[item.key] = item.reuse
         else:
             done: Done = next(results)

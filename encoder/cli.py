@@ -338,7 +338,8 @@ def _finish(report: Report, output: Path, quiet: bool) -> None:
     click.echo(
         f"{_plural(c['inputs'], 'input')}{failed}, {_plural(c['documents'], 'document')}, "
         f"{_plural(c['tei_files'], 'TEI file')}{invalid}, {_plural(c['warnings'], 'warning')}, "
-        f"{_plural(c['errors'], 'error')}; report: {output / 'report.json'}"
+        f"{_plural(c['errors'], 'error')}; "
+        + (f"report: {output / 'report.json'}" if report.published else "nothing published")
     )
     for edition in report.editions:
         if edition.endswith(("index.html", ".pdf")):

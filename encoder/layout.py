@@ -198,10 +198,12 @@ def _subfolders(folder: Path, diagnostics: list[Diagnostic] | None = None) -> li
                 message = f"symbolic link that {why}: skipped"
                 sink.append(Diagnostic("warning", message, entry.path, None, "input.link"))
         except OSError as exc:
-            sink.append(
-                Diagnostic("warning", f"cannot read: {exc.strerror}; skipped", entry.path, None, "input")
-            )
+            sink.append(Diagnostic("warning", f"{_why(exc)}: skipped", entry.path, None, "input.link"))
     return out
+
+
+def _why(exc: OSError) -> str:
+    return "symbolic link that loops" if exc.errno == errno.ELOOP else f"cannot read: {exc.strerror}"
 
 
 def _texts(folder: Path, diagnostics: list[Diagnostic] | None = None) -> list[Path]:

@@ -88,13 +88,18 @@ class OutputFolder:
 
     def open(self) -> None:
         """Create the folder, take the lock, finish or discard an interrupted run, stage."""
-        for folder in (self.out_dir, self.state):
-            if folder.exists() and not folder.is_dir():
-                raise EncoderError("the output folder is a file", str(folder))
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise _oserror(exc, folder, "cannot create the output folder") from None
+        if self.out_dir.exists() and not self.out_dir.is_dir():
+            raise EncoderError("the output folder is a file", str(self.out_dir))
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _oserror(exc, self.out_dir, "cannot create the output folder") from None
+        if self.state.exists() and not self.state.is_dir():
+            raise EncoderError(f"{STATE_DIR} is a file, not telegram-tei's folder", str(self.state))
+        try:
+            self.state.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise _oserror(exc, self.out_dir, "cannot write to the output folder") from None
         self._lock()
         try:
             self._recover()
