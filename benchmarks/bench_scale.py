@@ -93,7 +93,11 @@ def stages(files: list[Path]) -> dict[str, object]:
     blobs = timed("serialize", serialize, trees)
     timed("xsd (lxml, XSD 1.0)", lambda tr: validator._xsd.validate(tr), trees)
     timed("schematron", lambda tr: validator._schematron.validate(tr), trees)
-    timed("validate (both, built tree)", lambda tb: validator.validate_built(tb[0], tb[1], "x"), list(zip(trees, blobs, strict=True)))
+    timed(
+        "validate (both, built tree)",
+        lambda tb: validator.validate_built(tb[0], tb[1], "x"),
+        list(zip(trees, blobs, strict=True)),
+    )
     timed("docmeta", lambda tr: read_meta(tr.getroot()), trees)
     texts_xml = [etree.tostring(tr, encoding="unicode") for tr in trees]
     run_stylesheet("html/tei-to-html.xsl", texts_xml[0], "warm", {})
@@ -113,10 +117,23 @@ def stages(files: list[Path]) -> dict[str, object]:
 
     timed("floor: saxon identity transform", saxon_identity, texts_xml)
     n = len(files)
-    per_stage = {name: {"docs_per_s": _rate(n, s), "ms_per_doc": round(1000 * s / n, 3)} for name, s in t.items()}
-    work = ["decode", "parse", "tei", "serialize", "validate (both, built tree)", "docmeta", "html page (saxon)"]
+    per_stage = {
+        name: {"docs_per_s": _rate(n, s), "ms_per_doc": round(1000 * s / n, 3)} for name, s in t.items()
+    }
+    work = [
+        "decode",
+        "parse",
+        "tei",
+        "serialize",
+        "validate (both, built tree)",
+        "docmeta",
+        "html page (saxon)",
+    ]
     total = sum(t[k] for k in work)
-    per_stage["per-document work, one core"] = {"docs_per_s": _rate(n, total), "ms_per_doc": round(1000 * total / n, 3)}
+    per_stage["per-document work, one core"] = {
+        "docs_per_s": _rate(n, total),
+        "ms_per_doc": round(1000 * total / n, 3),
+    }
     return {"sample": n, "stages": per_stage}
 
 
@@ -130,15 +147,29 @@ def run_build(edition: Path, out: Path, jobs: int) -> dict[str, object]:
         "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
         "print(code, wall, rss)\n"
     )
-    command = [sys.executable, "-m", "encoder", "build", str(edition), "-o", str(out), "--outputs", "tei,html"]
+    command = [
+        sys.executable,
+        "-m",
+        "encoder",
+        "build",
+        str(edition),
+        "-o",
+        str(out),
+        "--outputs",
+        "tei,html",
+    ]
     command += ["--jobs", str(jobs)]
-    line = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, cwd=ROOT).stdout
+    line = subprocess.run(
+        [sys.executable, "-c", probe, *command], capture_output=True, text=True, cwd=ROOT
+    ).stdout
     code, wall, rss = line.split()
     return {"exit": int(code), "seconds": round(float(wall), 2), "peak_rss_mb": round(int(rss) / 1024, 1)}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("-n", type=int, default=10_000, help="documents (default 10,000)")
     parser.add_argument("--stage-sample", type=int, default=1000, help="documents for part 1")
     parser.add_argument("--json", type=Path, help="write the figures here too")

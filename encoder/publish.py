@@ -6,8 +6,8 @@ A build writes nothing into the edition while it works. Everything it makes goes
 1. compares each staged file with the manifest: a file whose bytes did not change is not
    rewritten (its date stays); a file in the way that the tool did not write (not in the
    manifest, or changed since) is left alone and reported, unless ``force``;
-2. makes the staged data durable with **one** ``sync`` for the whole batch (no fsync per
-   file), then writes the **journal** (the list of moves and removals) with an fsync: this
+2. makes the staged data durable with **one** ``sync`` for a large batch (an fsync for
+   each of a few changed files), then writes the **journal** (the list of moves and removals) with an fsync: this
    is the commit point;
 3. moves the staged files into place (``os.replace``, atomic per file), the manifest last,
    removes what ``--clean`` removes, fsyncs the folders touched and deletes the journal.
@@ -321,7 +321,7 @@ class OutputFolder:
         outcome.written.append(rel)
 
     def _publish(self, moves: list[tuple[str, str]], removes: list[str]) -> None:
-        os.sync()  # the staged data, durable in one call (see the module docstring)
+        _make_durable([self.stage / source for source, _ in moves])
         journal = {"moves": moves, "removes": removes}
         atomic_write(self.state / JOURNAL, json.dumps(journal).encode("utf-8"), durable=True)
         _fsync_dir(self.state)
@@ -363,6 +363,28 @@ def _blocking_file(base: Path, target: Path) -> Path | None:
         if not stat.S_ISDIR(mode):
             return node
     return None
+
+
+SYNC_EACH_UP_TO = 64
+"""Up to this many changed files, fsync each; more (a first build), one ``sync`` for all."""
+
+
+def _make_durable(paths: list[Path]) -> None:
+    """The staged files' data on disk before the journal says to move them: a rebuild that
+    changed a few files fsyncs those; a large batch pays one ``sync`` instead of an fsync
+    per file (0.3-3.4 ms each)."""
+    if len(paths) > SYNC_EACH_UP_TO:
+        os.sync()
+        return
+    for path in paths:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -35,6 +35,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree, isoschematron
 
@@ -76,21 +77,7 @@ class Validator:
 
     def validate_tree(self, tree: etree._ElementTree, filename: str) -> list[Diagnostic]:
         """All XSD and Schematron findings for one TEI tree, sorted by line."""
-        root = tree.getroot()
-        if root.tag != f"{{{TEI_NS}}}TEI":
-            found = _pretty_names(str(root.tag))
-            return [
-                Diagnostic(
-                    "error",
-                    f"root element is {found}, not TEI in the TEI namespace",
-                    filename,
-                    root.sourceline,
-                    "xsd",
-                )
-            ]
-        found = list(self._xsd_diagnostics(tree, filename))
-        found.extend(self._schematron_diagnostics(tree, filename))
-        return sorted(found, key=lambda d: (d.line is None, d.line or 0))
+        return _finish(self._raw(tree), filename, tree)
 
     def validate_bytes(self, data: bytes, filename: str) -> list[Diagnostic]:
         """Validate serialized TEI (e.g. what the encoder is about to write), lines and all."""
@@ -103,13 +90,18 @@ class Validator:
     def validate_built(self, tree: etree._ElementTree, data: bytes, filename: str) -> list[Diagnostic]:
         """Validate a tree built in memory whose serialization is ``data``.
 
-        The tree is checked as it is (no parse); only when there are findings is ``data``
-        parsed once more, so that each finding names its line in the written file.
+        The tree is checked as it is (no parse, one validation). Only when there are
+        findings is ``data`` parsed, to find each finding's line in the written file: a
+        finding's place is an XPath of positions, the same in both trees.
         """
-        findings = self.validate_tree(tree, filename)
-        if not findings:
-            return findings
-        return self.validate_bytes(data, filename)
+        raw = self._raw(tree)
+        if not raw:
+            return []
+        try:
+            lines = parse_user_xml_bytes(data, filename)
+        except EncoderError:
+            lines = tree
+        return _finish(raw, filename, lines)
 
     def validate_file(self, path: Path) -> list[Diagnostic]:
         """Validate a TEI file from a user; unreadable or unsafe XML is a finding, not a raise."""
@@ -119,23 +111,25 @@ class Validator:
             return [Diagnostic("error", exc.message, str(path), exc.line, "xml")]
         return self.validate_tree(tree, str(path))
 
+    def _raw(self, tree: etree._ElementTree) -> list[_Raw]:
+        root = tree.getroot()
+        if root.tag != f"{{{TEI_NS}}}TEI":
+            found = _pretty_names(str(root.tag))
+            return [_Raw("error", f"root element is {found}, not TEI in the TEI namespace", "xsd", "/*")]
+        return [*self._xsd_findings(tree), *self._schematron_findings(tree)]
+
     # ------------------------------------------------------------------ XSD
 
-    def _xsd_diagnostics(self, tree: etree._ElementTree, filename: str) -> Iterator[Diagnostic]:
+    def _xsd_findings(self, tree: etree._ElementTree) -> Iterator[_Raw]:
         if self._xsd.validate(tree):
             return
         for error in self._xsd.error_log:
-            line = error.line or None
             message = _one_line(_pretty_names(_LXML_ELEMENT.sub(r"\1", error.message)))
-            if line is None and error.path:
-                node = _locate(tree, error.path)
-                if node is not None:
-                    message += f" (at {_short_path(node)})"
-            yield Diagnostic("error", message, filename, line, "xsd")
+            yield _Raw("error", message, "xsd", error.path or "")
 
     # ------------------------------------------------------------------ Schematron
 
-    def _schematron_diagnostics(self, tree: etree._ElementTree, filename: str) -> Iterator[Diagnostic]:
+    def _schematron_findings(self, tree: etree._ElementTree) -> Iterator[_Raw]:
         with self._lock:
             self._schematron.validate(tree)
             report = self._schematron.validation_report
@@ -148,12 +142,31 @@ class Validator:
             role = (finding.get("role") or "error").strip().lower()
             severity = "warning" if role in _WARNING_ROLES else "error"
             text = finding.findtext(f"{{{SVRL_NS}}}text") or ""
-            node = _locate(tree, finding.get("location") or "")
-            line = node.sourceline if node is not None else None
-            message = _one_line(text)
-            if line is None and node is not None:
-                message += f" (at {_short_path(node)})"
-            yield Diagnostic(severity, message, filename, line, finding.get("id") or "schematron")
+            code = finding.get("id") or "schematron"
+            yield _Raw(severity, _one_line(text), code, finding.get("location") or "")
+
+
+class _Raw(NamedTuple):
+    """A finding before its line is known: where it is, as an XPath of positions."""
+
+    severity: str
+    message: str
+    code: str
+    where: str
+
+
+def _finish(raw: list[_Raw], filename: str, tree: etree._ElementTree) -> list[Diagnostic]:
+    """Findings with the line of their element in ``tree``; where the tree has no lines (built
+    in memory), the element's path is added to the message instead."""
+    found = []
+    for finding in raw:
+        node = _locate(tree, finding.where)
+        line = node.sourceline if node is not None else None
+        message = finding.message
+        if line is None and node is not None:
+            message += f" (at {_short_path(node)})"
+        found.append(Diagnostic(finding.severity, message, filename, line, finding.code))
+    return sorted(found, key=lambda d: (d.line is None, d.line or 0))
 
 
 # ---------------------------------------------------------------------- module API

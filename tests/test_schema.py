@@ -274,3 +274,20 @@ def test_corpus_gold_divs_validate_against_the_xsd() -> None:
     assert not unexpected
     present = {g.name.removesuffix(".gold.xml") for g in golds}
     assert set(invalid) == KNOWN_FRUS_DEFECTS & present
+
+
+def test_a_built_tree_is_validated_once_with_the_lines_of_its_bytes() -> None:
+    """validate_built checks the tree in memory and finds lines in the serialization:
+    the same findings, lines and all, as parsing the bytes and validating them."""
+    root = etree.parse(str(GOLDEN)).getroot()
+    _first(root, "hi").set("rend", "bold")
+    _set("pb", XML_ID, "page875")(root)
+    built = etree.fromstring(etree.tostring(root))
+    for node in built.iter():
+        node.sourceline = 0  # a tree made in memory has no lines
+    data = etree.tostring(built)
+    from_bytes = get_validator().validate_bytes(data, "b.xml")
+    assert len(from_bytes) >= 2 and all(d.line for d in from_bytes)
+    assert get_validator().validate_built(etree.ElementTree(built), data, "b.xml") == from_bytes
+    golden = etree.parse(str(GOLDEN))
+    assert get_validator().validate_built(golden, GOLDEN.read_bytes(), "g.xml") == []
