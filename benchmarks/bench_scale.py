@@ -137,8 +137,9 @@ def stages(files: list[Path]) -> dict[str, object]:
     return {"sample": n, "stages": per_stage}
 
 
-def run_build(edition: Path, out: Path, jobs: int) -> dict[str, object]:
-    """One ``telegram-tei build`` in a child: wall time and the peak RSS of its processes."""
+def run_build(edition: Path, out: Path, jobs: int, *, encode_only: bool = False) -> dict[str, object]:
+    """One ``telegram-tei build`` (or ``encode``: TEI and report only, no edition outputs)
+    in a child: wall time and the peak RSS of its largest process."""
     probe = (
         "import resource, subprocess, sys, time\n"
         "start = time.perf_counter()\n"
@@ -173,6 +174,8 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=10_000, help="documents (default 10,000)")
     parser.add_argument("--stage-sample", type=int, default=1000, help="documents for part 1")
     parser.add_argument("--json", type=Path, help="write the figures here too")
+    parser.add_argument("--encode-only", action="store_true", help="part 2 without the HTML edition")
+    parser.add_argument("--no-stages", action="store_true", help="skip part 1")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     figures: dict[str, object] = {
@@ -183,20 +186,25 @@ def main() -> None:
     try:
         edition = work / "edition"
         files = generate(edition, args.n)
-        figures["part 1"] = stages(files[: args.stage_sample])
-        print(json.dumps(figures["part 1"], indent=1), flush=True)
+        if not args.no_stages:
+            figures["part 1"] = stages(files[: args.stage_sample])
+            print(json.dumps(figures["part 1"], indent=1), flush=True)
         builds: dict[str, object] = {}
         for jobs in (1, 2):
             out = work / f"out{jobs}"
-            result = run_build(edition, out, jobs)
+            result = run_build(edition, out, jobs, encode_only=args.encode_only)
             result["docs_per_s"] = _rate(args.n, float(result["seconds"]))
-            builds[f"clean build, --jobs {jobs}"] = result
+            builds[f"clean {'encode' if args.encode_only else 'build'}, --jobs {jobs}"] = result
             print(jobs, result, flush=True)
         out = work / "out2"
-        builds["rebuild, nothing changed, --jobs 2"] = run_build(edition, out, 2)
+        builds["rebuild, nothing changed, --jobs 2"] = run_build(
+            edition, out, 2, encode_only=args.encode_only
+        )
         touched = files[len(files) // 2]
         touched.write_text(touched.read_text(encoding="utf-8").replace(" the ", " The ", 1), encoding="utf-8")
-        builds["rebuild after touching 1 input, --jobs 2"] = run_build(edition, out, 2)
+        builds["rebuild after touching 1 input, --jobs 2"] = run_build(
+            edition, out, 2, encode_only=args.encode_only
+        )
         figures["part 2"] = builds
         print(json.dumps(builds, indent=1))
         if args.json:

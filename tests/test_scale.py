@@ -401,3 +401,19 @@ def test_dask_cluster_writes_what_one_process_writes(tmp_path: Path) -> None:
     assert local.keys() == dask.keys()
     for rel in local:
         assert local[rel].replace(b"/local", b"/dask") == dask[rel], rel
+
+
+def test_pools_stream_results_in_input_order() -> None:
+    from encoder.pool import POOL_THRESHOLD, ProcessPool, SerialPool, make_pool
+
+    assert isinstance(make_pool(None, None, POOL_THRESHOLD - 1), SerialPool)
+    assert isinstance(make_pool(1, None, 10_000), SerialPool)
+    with pytest.raises(EncoderError, match="--jobs must be 1 or more"):
+        make_pool(0, None, 10)
+    pool = make_pool(2, None, 3)
+    assert isinstance(pool, ProcessPool)
+    try:
+        items = list(range(500))
+        assert list(pool.map(abs, (-i for i in items))) == items
+    finally:
+        pool.close()
