@@ -417,3 +417,18 @@ def test_pools_stream_results_in_input_order() -> None:
         assert list(pool.map(abs, (-i for i in items))) == items
     finally:
         pool.close()
+
+
+@pytest.mark.timeout(120)
+def test_validate_and_render_name_loops_and_fifos_and_go_on(tmp_path: Path) -> None:
+    folder = tmp_path / "tei"
+    folder.mkdir()
+    shutil.copy(ROOT / "tests" / "golden" / "frus1945Berlinv01-d580.tei.xml", folder / "a.xml")
+    (folder / "loop.xml").symlink_to("loop.xml")
+    os.mkfifo(folder / "pipe.xml")  # never opened: reading it would block
+    for command in (["validate", folder], ["render", "html", folder, "-o", tmp_path / "site"]):
+        code, _, stderr = _run(*command)
+        assert code == 1 and "Traceback" not in stderr
+        assert f"{folder / 'loop.xml'}: error: cannot read: Too many levels of symbolic links" in stderr
+        assert f"{folder / 'pipe.xml'}: error: not a regular file (a FIFO)" in stderr
+    assert (tmp_path / "site" / "html" / "d580.html").is_file()
