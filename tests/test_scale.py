@@ -427,8 +427,9 @@ def test_validate_and_render_name_loops_and_fifos_and_go_on(tmp_path: Path) -> N
     (folder / "loop.xml").symlink_to("loop.xml")
     os.mkfifo(folder / "pipe.xml")  # never opened: reading it would block
     for command in (["validate", folder], ["render", "html", folder, "-o", tmp_path / "site"]):
-        code, _, stderr = _run(*command)
-        assert code == 1 and "Traceback" not in stderr
-        assert f"{folder / 'loop.xml'}: error: cannot read: Too many levels of symbolic links" in stderr
-        assert f"{folder / 'pipe.xml'}: error: not a regular file (a FIFO)" in stderr
+        code, stdout, stderr = _run(*command)
+        printed = stdout + stderr  # validate prints findings on stdout, render on stderr
+        assert code == 1 and "Traceback" not in printed
+        assert f"{folder / 'loop.xml'}: error: cannot read: Too many levels of symbolic links" in printed
+        assert f"{folder / 'pipe.xml'}: error: not a regular file (a FIFO)" in printed
     assert (tmp_path / "site" / "html" / "d580.html").is_file()
