@@ -31,8 +31,10 @@ from .manifest import (
     meta_to_dict,
     result_from_dict,
     result_to_dict,
+    tool_fingerprint,
 )
 from .manifest import fingerprint as manifest_fingerprint
+from .memo import Memo
 from .pool import Pool, SerialPool, make_pool
 from .publish import Outcome, OutputFolder
 from .report import InputResult, Report
@@ -418,8 +420,9 @@ def build(
         try:
             report, edition, run = _encode(plan, folder.stage, out_dir, pool, folder.manifest, progress)
             report.warnings[:0] = folder.diagnostics
+            memo = Memo(pool.map, folder.state / "cache", tool_fingerprint())
             if names:
-                written = run_outputs(edition, folder.stage, names, report, mapper=pool.map)
+                written = run_outputs(edition, folder.stage, names, report, mapper=memo.map)
                 run.storage_failed |= written is None
         finally:
             pool.close()
@@ -445,6 +448,7 @@ def build(
         except EncoderError as exc:
             report.errors.append(_diagnostic(exc, str(out_dir)))
             return report
+        memo.prune()
         # errors found after the report was made (report.json itself in the way) are printed only
         report.errors.extend(d for d in outcome.errors if d not in report.errors)
     return report

@@ -102,6 +102,18 @@ def _sources_digest() -> str:
     return digest.hexdigest()
 
 
+@cache
+def tool_fingerprint() -> str:
+    """The tool as a whole, stylesheets included: what outputs' results depend on."""
+    from .resources import xslt_dir
+
+    digest = hashlib.sha256(_sources_digest().encode())
+    for path in sorted(xslt_dir().rglob("*.*")):
+        digest.update(path.relative_to(xslt_dir()).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def fingerprint(persons: list[Person], terms: list[Term]) -> str:
     """What besides an input's bytes decides its TEI: the tool and the two lists."""
     digest = hashlib.sha256(_sources_digest().encode())

@@ -433,3 +433,30 @@ def test_validate_and_render_name_loops_and_fifos_and_go_on(tmp_path: Path) -> N
         assert f"{folder / 'loop.xml'}: error: cannot read: Too many levels of symbolic links" in printed
         assert f"{folder / 'pipe.xml'}: error: not a regular file (a FIFO)" in printed
     assert (tmp_path / "site" / "html" / "d580.html").is_file()
+
+
+def test_reusable_per_document_output_work_is_not_redone(tmp_path: Path) -> None:
+    import memo_output
+
+    from encoder import outputs as registry
+
+    registry.register("memo", "memo_output", memo_output.SUMMARY)
+    try:
+        edition = _edition(tmp_path / "ed")
+        out = tmp_path / "out"
+        count = len(_inputs(edition))
+        build([edition], out, outputs=["memo"], jobs=1)
+        assert {"page": count, "size": count} == memo_output.CALLS
+        first = _snapshot(out)
+        build([edition], out, outputs=["memo"], jobs=1)
+        assert {"page": count, "size": 2 * count} == memo_output.CALLS  # unmarked work always runs
+        assert _snapshot(out) == first
+        touched = _inputs(edition)[0]
+        touched.write_text(touched.read_text(encoding="utf-8").replace(" the ", " The ", 1), encoding="utf-8")
+        build([edition], out, outputs=["memo"], jobs=1)
+        assert memo_output.CALLS["page"] == count + 1
+        cached = list((out / ".telegram-tei" / "cache").rglob("*"))
+        assert len([p for p in cached if p.is_file()]) == count  # the superseded entry is gone
+    finally:
+        registry._MODULES.pop("memo", None)
+        registry._SUMMARIES.pop("memo", None)
