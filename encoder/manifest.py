@@ -50,13 +50,27 @@ class Manifest:
     inputs: dict[str, InputRecord] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
-        data = {
+        """Compact JSON, one input a line (10,000 inputs: well under a second)."""
+        head = {
             "format": FORMAT,
             "tool": f"telegram-tei {__version__}",
             "files": dict(sorted(self.files.items())),
-            "inputs": {k: asdict(v) for k, v in self.inputs.items()},
         }
-        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8", "backslashreplace")
+        lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "inputs": {']
+        items = sorted(self.inputs.items())
+        for n, (key, record) in enumerate(items):
+            entry = {
+                "digest": record.digest,
+                "stem": record.stem,
+                "result": record.result,
+                "documents": record.documents,
+            }
+            comma = "," if n + 1 < len(items) else ""
+            lines.append(
+                f"{json.dumps(key, ensure_ascii=False)}: {json.dumps(entry, ensure_ascii=False)}{comma}"
+            )
+        lines.append("}}")
+        return ("\n".join(lines) + "\n").encode("utf-8", "backslashreplace")
 
 
 def load(out_dir: Path) -> tuple[Manifest, list[Diagnostic]]:
