@@ -235,6 +235,7 @@ def _encode(
         edition.chapters.append(_chapter(chapter_plan, None))
     stems = dict(zip(plan.files(), assign_stems(plan.files()), strict=True))
     fingerprint = manifest_fingerprint(edition.persons, edition.terms)
+    last_good = _last_good_index(previous)
 
     items: list[_Item] = []
 
@@ -287,7 +288,7 @@ def _encode(
                     Diagnostic("warning", item.warning, str(item.path), None, "output.name")
                 )
             result.errors.append(item.failure)
-            run.carried.extend(_last_good(previous, item.stem))
+            run.carried.extend(last_good.get(item.stem, []))
         elif item.reuse is not None:
             result = result_from_dict(item.reuse.result)
             for doc in item.reuse.documents:
@@ -298,7 +299,7 @@ def _encode(
                 item.chapter.entries.append(entry)
                 run.kept.append(rel)
             if result.errors and not result.outputs:  # failed the same way last time
-                run.carried.extend(_last_good(previous, item.stem))
+                run.carried.extend(last_good.get(item.stem, []))
             run.records[item.key] = item.reuse
         else:
             done: Done = next(results)
@@ -320,7 +321,7 @@ def _encode(
                 run.staged.append(rel)
                 documents.append({"name": doc.name, "meta": meta_to_dict(doc.meta), "valid": doc.valid})
             if result.errors and not result.outputs:
-                run.carried.extend(_last_good(previous, item.stem))
+                run.carried.extend(last_good.get(item.stem, []))
             run.records[item.key] = InputRecord(item.digest, item.stem, result_to_dict(result), documents)
         report.inputs.append(result)
         if progress is not None:
@@ -344,10 +345,14 @@ def _in_place(record: InputRecord, out_dir: Path, manifest: Manifest) -> bool:
     return True
 
 
-def _last_good(previous: Manifest, stem: str) -> list[str]:
-    """The TEI files an input wrote last time: kept when it fails now. Stems hold no dots,
-    so the part before the first dot names the input a file is of."""
-    return [rel for rel in previous.files if rel.startswith("tei/") and rel[4:].split(".")[0] == stem]
+def _last_good_index(previous: Manifest) -> dict[str, list[str]]:
+    """Stem → the TEI files its input wrote last time (kept when it fails now). Stems hold
+    no dots, so the part before the first dot names the input a file is of."""
+    index: dict[str, list[str]] = {}
+    for rel in previous.files:
+        if rel.startswith("tei/"):
+            index.setdefault(rel[4:].split(".")[0], []).append(rel)
+    return index
 
 
 def _name_files(result: InputResult, out_dir: Path) -> None:
