@@ -303,15 +303,20 @@ def _assign_keys(entries: list[Entry]) -> None:
         base = _xml_id(entry.meta.xml_id or Path(entry.source_file).stem)
         counts[base] = counts.get(base, 0) + 1
     taken: set[str] = set()
+    tried: dict[str, int] = {}
+    """Key → the last counter tried: every smaller one is taken already (linear, not
+    quadratic, when thousands of documents share an id)."""
     for entry in entries:
         base = _xml_id(entry.meta.xml_id or Path(entry.source_file).stem)
         key = base
         if counts[base] > 1 and entry.chapter is not None:
             key = f"{entry.chapter.id}-{base}"
-        candidate, n = key, 1
+        n = tried.get(key.casefold(), 1)
+        candidate = key if n == 1 else f"{key}-{n}"
         while candidate.casefold() in taken or candidate.casefold() == "index":
             n += 1
             candidate = f"{key}-{n}"
+        tried[key.casefold()] = n
         taken.add(candidate.casefold())
         entry.key = candidate
 
