@@ -138,33 +138,23 @@ def stages(files: list[Path]) -> dict[str, object]:
 
 
 def run_build(edition: Path, out: Path, jobs: int, *, encode_only: bool = False) -> dict[str, object]:
-    """One ``telegram-tei build`` (or ``encode``: TEI and report only, no edition outputs)
-    in a child: wall time and the peak RSS of its largest process."""
-    probe = (
-        "import resource, subprocess, sys, time\n"
-        "start = time.perf_counter()\n"
-        "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-        "wall = time.perf_counter() - start\n"
-        "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-        "print(code, wall, rss)\n"
-    )
-    command = [
-        sys.executable,
-        "-m",
-        "encoder",
-        "build",
-        str(edition),
-        "-o",
-        str(out),
-        "--outputs",
-        "tei,html",
-    ]
+    """One ``telegram-tei build --outputs tei,html`` (or ``encode``: TEI and report only)
+    in a child: wall time and the peak RSS of the child and the workers it waited for."""
+    if encode_only:
+        chapters = sorted(str(p) for p in edition.iterdir() if p.is_dir())
+        command = [sys.executable, "-m", "encoder", "encode", *chapters, "-o", str(out)]
+    else:
+        command = [sys.executable, "-m", "encoder", "build", str(edition), "-o", str(out)]
+        command += ["--outputs", "tei,html"]
     command += ["--jobs", str(jobs)]
-    line = subprocess.run(
-        [sys.executable, "-c", probe, *command], capture_output=True, text=True, cwd=ROOT
-    ).stdout
-    code, wall, rss = line.split()
-    return {"exit": int(code), "seconds": round(float(wall), 2), "peak_rss_mb": round(int(rss) / 1024, 1)}
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    # wait4 gives this child's own peak RSS (a probe process started with vfork would
+    # report the RSS it inherited from this benchmark's process)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    return {"exit": code, "seconds": round(wall, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
 
 
 def main() -> None:
