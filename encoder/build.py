@@ -13,19 +13,34 @@ The other stages are imported inside the functions that use them, so this module
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import outputs as registry
-from .docmeta import read_meta
-from .edition import Chapter, Edition, Entry, Term
+from .edition import Chapter, Edition
 from .errors import Diagnostic, EncoderError
-from .files import atomic_write, ensure_inside, safe_stem
-from .glossary import PersonIndex, link_document
+from .files import StorageError, atomic_write, safe_stem
 from .layout import ChapterPlan, EditionPlan, plan_edition
-from .model import Document
-from .reader import read_text
-from .report import InputResult, OutputFile, Report
+from .manifest import (
+    InputRecord,
+    Manifest,
+    input_digest,
+    meta_from_dict,
+    meta_to_dict,
+    result_from_dict,
+    result_to_dict,
+    tool_fingerprint,
+)
+from .manifest import fingerprint as manifest_fingerprint
+from .memo import Memo
+from .pool import Pool, SerialPool, make_pool
+from .publish import Outcome, OutputFolder
+from .report import InputResult, Report
+from .storedentry import StoredEntry, forget
+from .worker import Done, Task, check_regular, encode_task, read_input
+from .worker import diagnostic as _diagnostic
 
 Progress = Callable[[InputResult], None]
 """Called once per input as soon as it is done, so a CLI can report as it goes."""
@@ -44,10 +59,10 @@ def collect_inputs(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
+            # Not only regular files: a FIFO, a device, a loop or a folder named *.txt is
+            # kept so that reading it names it in the report instead of skipping it silently.
             texts = sorted(
-                p
-                for p in path.iterdir()
-                if p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".") and p.is_file()
+                p for p in _listing(path) if p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".")
             )
             found.extend(texts or [path])
         else:
@@ -66,7 +81,7 @@ def collect_tei(paths: Sequence[Path]) -> list[Path]:
         # a build folder holds cmif.xml beside tei/: its documents are those of tei/
         path = path / "tei" if (path / "tei").is_dir() else path
         if path.is_dir():
-            files = sorted(path.glob("*.xml")) or sorted((path / "tei").glob("*.xml"))
+            files = _xml_files(path) or _xml_files(path / "tei")
             files = [f for f in files if f.name != EDITION_TEI]  # the edition, not a document
             found.extend(files or [path])
         else:
@@ -74,11 +89,25 @@ def collect_tei(paths: Sequence[Path]) -> list[Path]:
     return _unique(found)
 
 
+def _listing(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _xml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in _listing(folder) if p.suffix == ".xml")
+
+
 def _unique(paths: Iterable[Path]) -> list[Path]:
     seen: set[Path] = set()
     unique: list[Path] = []
     for path in paths:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: reading it reports the loop
+            key = Path(os.path.abspath(path))
         if key not in seen:
             seen.add(key)
             unique.append(path)
@@ -120,53 +149,224 @@ def _prepare(out_dir: Path, *subdirs: str) -> None:
             raise EncoderError(f"cannot create: {exc.strerror or exc}", str(folder)) from None
 
 
-def encode_inputs(inputs: Sequence[Path], out_dir: Path, *, progress: Progress | None = None) -> Report:
-    """Encode loose inputs to ``out_dir/tei/`` (as one unnamed chapter); the report only."""
-    report, _ = encode_edition(plan_edition(list(inputs)), out_dir, progress=progress)
+def encode_inputs(
+    inputs: Sequence[Path], out_dir: Path, *, progress: Progress | None = None, jobs: int | None = 1
+) -> Report:
+    """Encode loose inputs to ``out_dir/tei/`` (as one unnamed chapter); the report only.
+
+    Writes straight into ``out_dir`` with no manifest: :func:`build` and :func:`encode` are
+    the safe entry points for a folder that holds an edition.
+    """
+    _prepare(out_dir, "tei")
+    pool = make_pool(jobs, None, len(inputs))
+    try:
+        report, _, _ = _encode(plan_edition(list(inputs)), out_dir, out_dir, pool, Manifest(), progress)
+    finally:
+        pool.close()
     return report
 
 
 def encode_edition(
-    plan: EditionPlan, out_dir: Path, *, progress: Progress | None = None
+    plan: EditionPlan,
+    out_dir: Path,
+    *,
+    progress: Progress | None = None,
+    pool: Pool | None = None,
 ) -> tuple[Report, Edition]:
     """Encode every file of ``plan`` to ``out_dir/tei/<stem>.xml`` and collect the edition.
 
-    Every TEI file written is validated; a file with validation errors stays written and
-    is flagged ``valid: false``. Each document is built once and kept in the edition for
-    every output.
+    Every document is validated once; a file with validation errors stays written and is
+    flagged ``valid: false``. The edition keeps each document's metadata; its tree is read
+    back from its TEI file when an output asks (:class:`~encoder.storedentry.StoredEntry`).
     """
     _prepare(out_dir, "tei")
-    report = Report(str(out_dir))
+    report, edition, _ = _encode(plan, out_dir, out_dir, pool or SerialPool(), Manifest(), progress)
+    return report, edition
+
+
+@dataclass(slots=True)
+class _Run:
+    """What the encode stage leaves for the commit: files and manifest records."""
+
+    staged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    carried: list[str] = field(default_factory=list)
+    records: dict[str, InputRecord] = field(default_factory=dict)
+    storage_failed: bool = False
+
+
+@dataclass(slots=True)
+class _Item:
+    path: Path
+    key: str
+    stem: str
+    warning: str | None
+    chapter: Chapter
+    digest: str = ""
+    reuse: InputRecord | None = None
+    failure: Diagnostic | None = None
+
+
+def _input_key(path: Path) -> str:
+    """The manifest's name for an input: its absolute path (a loop cannot be resolved)."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)
+
+
+def _encode(
+    plan: EditionPlan,
+    target: Path,
+    shown: Path,
+    pool: Pool,
+    previous: Manifest,
+    progress: Progress | None,
+) -> tuple[Report, Edition, _Run]:
+    """Encode ``plan`` into ``target`` (the stage, or the folder itself); messages and
+    reports name ``shown`` (the output folder as the user gave it)."""
+    report = Report(str(shown))
+    run = _Run()
+    try:
+        (target / "tei").mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"cannot create: {exc.strerror or exc}", str(shown / "tei")) from None
     edition = Edition(plan.meta, persons=list(plan.persons), terms=list(plan.terms))
     edition.diagnostics.extend(plan.diagnostics)
-    persons = PersonIndex(edition.persons) if edition.persons else None
-    stems = dict(zip(plan.files(), assign_stems(plan.files()), strict=True))
     for chapter_plan in plan.chapters:
         edition.chapters.append(_chapter(chapter_plan, None))
+    stems = dict(zip(plan.files(), assign_stems(plan.files()), strict=True))
+    fingerprint = manifest_fingerprint(edition.persons, edition.terms)
+    last_good = _last_good_index(previous)
 
-    def run(chapter_plan: ChapterPlan, chapter: Chapter) -> None:
+    items: list[_Item] = []
+
+    def walk(chapter_plan: ChapterPlan, chapter: Chapter) -> None:
         for path in chapter_plan.files:
             stem, warning = stems[path]
-            result = InputResult(str(path))
-            if warning:
-                result.warnings.append(Diagnostic("warning", warning, str(path), None, "output.name"))
-            try:
-                chapter.entries.extend(_encode_one(path, stem, out_dir, result, persons, edition.terms))
-            except EncoderError as exc:
-                result.errors.append(_diagnostic(exc, str(path)))
-            except Exception as exc:  # a bug must not cost the rest of the batch
-                result.fail(f"internal error: {type(exc).__name__}: {exc}", code="internal")
-            report.inputs.append(result)
-            if progress is not None:
-                progress(result)
+            items.append(_Item(path, _input_key(path), stem, warning, chapter))
         for child_plan, child in zip(chapter_plan.children, chapter.children, strict=True):
-            run(child_plan, child)
+            walk(child_plan, child)
 
     for chapter_plan, chapter in zip(plan.chapters, edition.chapters, strict=True):
-        run(chapter_plan, chapter)
+        walk(chapter_plan, chapter)
+
+    # Pass 1: read and hash every input (nothing kept), decide what needs encoding.
+    for item in items:
+        if item.path.is_dir() and not item.path.name.lower().endswith(TEXT_SUFFIXES):
+            item.failure = Diagnostic(
+                "error", "the folder holds no .txt files", str(item.path), None, "input.folder"
+            )
+            continue
+        try:
+            data = read_input(item.path)
+        except EncoderError as exc:
+            item.failure = _diagnostic(exc, str(item.path))
+            continue
+        item.digest = input_digest(fingerprint, f"{item.path}\0{item.stem}\0{shown}", data)
+        record = previous.inputs.get(item.key)
+        if record is not None and record.digest == item.digest and _in_place(record, shown, previous):
+            item.reuse = record
+
+    def tasks() -> Iterator[Task]:
+        # Pass 2: the bytes again (from the page cache), only for inputs to encode.
+        for item in items:
+            if item.failure is not None or item.reuse is not None:
+                continue
+            task = Task(str(item.path), b"", item.stem, item.warning, edition.persons, edition.terms)
+            try:
+                task.data = read_input(item.path)
+            except EncoderError as exc:
+                task.unreadable = (exc.message, type(exc).__name__)
+            item.digest = input_digest(fingerprint, f"{item.path}\0{item.stem}\0{shown}", task.data)
+            yield task
+
+    results = pool.map(encode_task, tasks())
+    for item in items:
+        if item.failure is not None:
+            result = InputResult(str(item.path))
+            if item.warning:
+                result.warnings.append(
+                    Diagnostic("warning", item.warning, str(item.path), None, "output.name")
+                )
+            result.errors.append(item.failure)
+            run.carried.extend(last_good.get(item.stem, []))
+        elif item.reuse is not None:
+            result = result_from_dict(item.reuse.result)
+            for doc in item.reuse.documents:
+                rel = f"tei/{doc['name']}"
+                entry = StoredEntry(
+                    "", meta_from_dict(doc["meta"]), result.input, rel, valid=doc["valid"], file=shown / rel
+                )
+                item.chapter.entries.append(entry)
+                run.kept.append(rel)
+            if result.errors and not result.outputs:  # failed the same way last time
+                run.carried.extend(last_good.get(item.stem, []))
+            run.records[item.key] = item.reuse
+        else:
+            done: Done = next(results)
+            result = done.result
+            _name_files(result, shown)
+            documents: list[dict[str, object]] = []
+            for doc in done.documents:
+                rel = f"tei/{doc.name}"
+                try:
+                    atomic_write(target / rel, doc.data)
+                except StorageError as exc:
+                    run.storage_failed = True
+                    result.errors.append(Diagnostic("error", exc.message, str(shown / rel), None, "publish"))
+                    continue
+                forget(target / rel)
+                item.chapter.entries.append(
+                    StoredEntry("", doc.meta, result.input, rel, valid=doc.valid, file=target / rel)
+                )
+                run.staged.append(rel)
+                documents.append({"name": doc.name, "meta": meta_to_dict(doc.meta), "valid": doc.valid})
+            if result.errors and not result.outputs:
+                run.carried.extend(last_good.get(item.stem, []))
+            run.records[item.key] = InputRecord(item.digest, item.stem, result_to_dict(result), documents)
+        report.inputs.append(result)
+        if progress is not None:
+            progress(result)
     edition.finish()
     report.warnings.extend(edition.diagnostics)
-    return report, edition
+    return report, edition, run
+
+
+def _in_place(record: InputRecord, out_dir: Path, manifest: Manifest) -> bool:
+    """The TEI files of an unchanged input are still there, as the tool wrote them (by size)."""
+    for doc in record.documents:
+        rel = f"tei/{doc['name']}"
+        known = manifest.files.get(rel)
+        try:
+            size = (out_dir / rel).stat().st_size
+        except OSError:
+            return False
+        if known is None or known.get("size") != size:
+            return False
+    return True
+
+
+def _last_good_index(previous: Manifest) -> dict[str, list[str]]:
+    """Stem → the TEI files its input wrote last time (kept when it fails now). Stems hold
+    no dots, so the part before the first dot names the input a file is of."""
+    index: dict[str, list[str]] = {}
+    for rel in previous.files:
+        if rel.startswith("tei/"):
+            index.setdefault(rel[4:].split(".")[0], []).append(rel)
+    return index
+
+
+def _name_files(result: InputResult, out_dir: Path) -> None:
+    """The worker names a document's findings ``tei/<name>``; the report names the file
+    where it is published."""
+    outputs = {o.path for o in result.outputs}
+
+    def fix(found: list[Diagnostic]) -> list[Diagnostic]:
+        return [replace(d, file=str(out_dir / d.file)) if d.file in outputs else d for d in found]
+
+    result.warnings = fix(result.warnings)
+    result.errors = fix(result.errors)
 
 
 def _chapter(plan: ChapterPlan, parent: Chapter | None) -> Chapter:
@@ -175,91 +375,18 @@ def _chapter(plan: ChapterPlan, parent: Chapter | None) -> Chapter:
     return chapter
 
 
-def _encode_one(
-    path: Path,
-    stem: str,
+def encode(
+    inputs: Sequence[Path],
     out_dir: Path,
-    result: InputResult,
-    persons: PersonIndex | None,
-    terms: list[Term],
-) -> list[Entry]:
-    from .parser import parse_documents
-
-    if path.is_dir():
-        result.fail("the folder holds no .txt files", code="input.folder")
-        return []
-    decoded = read_text(path)
-    result.encoding = decoded.encoding
-    result.warnings.extend(decoded.warnings)
-    if not decoded.text.strip():
-        what = "is empty" if not decoded.text else "holds only whitespace"
-        result.fail(f"the file {what}: nothing to encode", code="input.empty")
-        return []
-    documents = parse_documents(decoded.text, source_name=str(path))
-    result.documents = len(documents)
-    entries: list[Entry] = []
-    for n, doc in enumerate(documents, start=1):
-        doc.encoding = decoded.encoding  # recorded in the TEI header's provenance
-        for diagnostic in doc.diagnostics:
-            result.add(diagnostic)
-        name = f"{stem}.xml" if len(documents) == 1 else f"{stem}.{n}.xml"
-        label = f"document {doc.number or n}"
-        try:
-            entries.append(_write_document(doc, out_dir, name, label, result, persons, terms))
-        except EncoderError as exc:
-            result.errors.append(_diagnostic(exc, str(path), f"{label}: "))
-        except Exception as exc:  # one document's failure must not hide its siblings
-            result.fail(f"{label}: internal error: {type(exc).__name__}: {exc}", code="internal")
-    return entries
-
-
-def _write_document(
-    doc: Document,
-    out_dir: Path,
-    name: str,
-    label: str,
-    result: InputResult,
-    persons: PersonIndex | None,
-    terms: list[Term],
-) -> Entry:
-    from .tei import serialize, to_tei
-    from .validate import get_validator, has_errors
-
-    tree = to_tei(doc)
-    for warning in link_document(tree.getroot(), persons, terms, result.input):
-        result.add(warning)
-    data = serialize(tree)
-    target = ensure_inside(out_dir / "tei", Path(name))
-    atomic_write(target, data)
-    shown = str(out_dir / "tei" / name)
-    entry = OutputFile(f"tei/{name}", doc.xml_id, doc.number)
-    try:
-        # validate what was written, so that findings name lines of the file
-        findings = get_validator().validate_bytes(data, shown)
-    except EncoderError as exc:
-        findings = [_diagnostic(exc, shown, f"{label}: validation failed: ")]
-    except Exception as exc:  # a crashing validator flags the file, it does not lose it
-        message = f"{label}: validation crashed: {type(exc).__name__}: {exc}"
-        findings = [Diagnostic("error", message, shown, None, "internal")]
-    for finding in findings:
-        result.add(finding)
-    entry.valid = not has_errors(findings)
-    result.outputs.append(entry)
-    root = tree.getroot()
-    meta = read_meta(root)
-    return Entry(meta.xml_id, meta, result.input, entry.path, root=root, valid=entry.valid)
-
-
-def _diagnostic(exc: EncoderError, fallback: str, prefix: str = "") -> Diagnostic:
-    code = type(exc).__name__
-    return Diagnostic("error", prefix + exc.message, exc.file or fallback, exc.line, code)
-
-
-def encode(inputs: Sequence[Path], out_dir: Path, *, progress: Progress | None = None) -> Report:
-    """:func:`encode_inputs`, then ``out_dir/report.json``."""
-    report = encode_inputs(inputs, out_dir, progress=progress)
-    report.write(out_dir / "report.json")
-    return report
+    *,
+    progress: Progress | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    force: bool = False,
+) -> Report:
+    """Encode ``inputs`` into ``out_dir/tei/`` and write ``out_dir/report.json``: a
+    :func:`build` with no edition outputs (same manifest, lock and commit)."""
+    return build(inputs, out_dir, progress=progress, outputs=[], jobs=jobs, scheduler=scheduler, force=force)
 
 
 def build(
@@ -270,44 +397,118 @@ def build(
     clean: bool = False,
     title: str | None = None,
     outputs: Sequence[str] | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    force: bool = False,
 ) -> Report:
-    """Encode, validate, then run every chosen output over the edition; write the report.
+    """Encode, validate, then run every chosen output over the edition; publish it whole.
 
     ``inputs`` is one edition folder (see :mod:`encoder.layout`) or loose files and
     folders of ``.txt`` files. ``outputs`` names registered outputs (default: all). An
-    output that fails is a batch error; the others still run. With ``clean`` (and only
-    then) TEI and HTML files that no current input produced are removed, except the TEI
-    of an input that failed this time (its last good version).
+    output that fails is a batch error; the others still run.
+
+    Everything is made in a stage and published by :class:`~encoder.publish.OutputFolder`
+    (lock, manifest, one commit): an input whose bytes, the tool and the persons/terms lists
+    are unchanged is not encoded again, and a file whose bytes are unchanged is not
+    rewritten. A file the tool did not write is never replaced unless ``force``. With
+    ``clean`` the files the tool wrote for inputs that are gone are removed (never a file
+    it did not write; the last good TEI of an input that fails now stays). When the stage
+    could not be written (disk full) nothing is published and the previous edition stays.
+
+    ``jobs``: worker processes (None: the cores available); ``scheduler``: the address of
+    a ``dask.distributed`` scheduler to run the per-document work on instead.
     """
+    names = list(outputs) if outputs is not None else registry.names()
+    for name in names:
+        registry.module(name)  # an unknown output fails before any work
     plan = plan_edition(list(inputs), title=title)
-    report, edition = encode_edition(plan, out_dir, progress=progress)
-    run_outputs(edition, out_dir, list(outputs) if outputs is not None else registry.names(), report)
-    if clean:
-        _clean(report, out_dir, plan.files())
-    report.write(out_dir / "report.json")
+    with OutputFolder(out_dir) as folder:
+        pool = make_pool(jobs, scheduler, len(plan.files()))
+        try:
+            report, edition, run = _encode(plan, folder.stage, out_dir, pool, folder.manifest, progress)
+            report.warnings[:0] = folder.diagnostics
+            memo = Memo(pool.map, folder.state / "cache", tool_fingerprint())
+            if names:
+                written = run_outputs(edition, folder.stage, names, report, mapper=memo.map)
+                run.storage_failed |= written is None
+        finally:
+            pool.close()
+        if run.storage_failed:
+            message = "the output folder could not take the new edition: nothing was published, the previous edition is unchanged"
+            report.errors.append(Diagnostic("error", message, str(out_dir), None, "publish"))
+            return report
+        with contextlib.suppress(OSError):  # DIR/tei/ exists after any run, even an empty one
+            (out_dir / "tei").mkdir(exist_ok=True)
+        staged = run.staged + [
+            _relative(Path(report.out_dir) / p, Path(report.out_dir)) for p in report.editions
+        ]
+
+        def finish(outcome: Outcome) -> tuple[bytes, Manifest]:
+            report.removed = outcome.removed
+            report.errors.extend(outcome.errors)
+            report.warnings.extend(outcome.warnings)
+            report.published = {"written": len(outcome.written) + 1, "unchanged": len(outcome.unchanged)}
+            return report.to_bytes(), Manifest(inputs=run.records)
+
+        try:
+            outcome = folder.commit(staged, run.kept, run.carried, clean=clean, force=force, finish=finish)
+        except EncoderError as exc:
+            report.errors.append(_diagnostic(exc, str(out_dir)))
+            return report
+        memo.prune()
+        # errors found after the report was made (report.json itself in the way) are printed only
+        report.errors.extend(d for d in outcome.errors if d not in report.errors)
     return report
 
 
-def run_outputs(edition: Edition, out_dir: Path, names: Sequence[str], report: Report) -> None:
-    """Run each output over ``edition``; a failing output becomes a batch error."""
+def run_outputs(
+    edition: Edition,
+    out_dir: Path,
+    names: Sequence[str],
+    report: Report,
+    *,
+    mapper: Callable[..., Iterator[object]] | None = None,
+) -> list[str] | None:
+    """Run each output over ``edition``; a failing output becomes a batch error.
+
+    Returns the files written (relative to ``out_dir``, also added to ``report.editions``),
+    or None when an output could not write (a full or read-only disk): then nothing of this
+    run may be published.
+    """
     if not edition.documents:
         message = "no document to publish: editions skipped"
-        report.warnings.append(Diagnostic("warning", message, str(out_dir), None, "render"))
-        return
+        report.warnings.append(Diagnostic("warning", message, report.out_dir, None, "render"))
+        return []
+    storage_failed = False
+    written_all: list[str] = []
     for name in names:
-        context = registry.Context()
+        context = registry.Context(mapper=mapper)
         try:
             written = registry.write(name, edition, out_dir, context)
+        except StorageError as exc:
+            storage_failed = True
+            report.errors.append(_diagnostic(exc, report.out_dir, f"{name} output: "))
+            continue
         except EncoderError as exc:
-            report.errors.append(_diagnostic(exc, str(out_dir), f"{name} output: "))
+            report.errors.append(_diagnostic(exc, report.out_dir, f"{name} output: "))
+            continue
+        except OSError as exc:  # an output that wrote without atomic_write
+            storage_failed = True
+            message = f"{name} output: cannot write: {exc.strerror or exc}"
+            report.errors.append(
+                Diagnostic("error", message, str(exc.filename or report.out_dir), None, "publish")
+            )
             continue
         except Exception as exc:
             message = f"{name} output: internal error: {type(exc).__name__}: {exc}"
-            report.errors.append(Diagnostic("error", message, str(out_dir), None, "internal"))
+            report.errors.append(Diagnostic("error", message, report.out_dir, None, "internal"))
             continue
         finally:
             report.warnings.extend(context.warnings)
-        report.editions.extend(_relative(p, Path(report.out_dir)) for p in written)
+        files = [_relative(p, out_dir) for p in written]
+        report.editions.extend(files)
+        written_all.extend(files)
+    return None if storage_failed else written_all
 
 
 def render_editions(
@@ -322,26 +523,6 @@ def render_editions(
     context = registry.Context()
     written = registry.write(kind, edition, out_dir, context)
     return written, [*edition.diagnostics, *context.warnings]
-
-
-def _clean(report: Report, out_dir: Path, inputs: Sequence[Path]) -> None:
-    written = {Path(o.path).name for r in report.inputs for o in r.outputs}
-    written.add("edition.xml")
-    stems = [stem for stem, _ in assign_stems(inputs)]
-    failed = {s for s, r in zip(stems, report.inputs, strict=False) if r.errors and not r.outputs}
-    # Stems hold no dots, so the part before the first dot names the input a file is of.
-    stale = [
-        p
-        for p in (out_dir / "tei").glob("*.xml")
-        if p.name not in written and p.name.split(".")[0] not in failed
-    ]
-    pages = {Path(p).name for p in report.editions if p.startswith("html/")}
-    if pages:
-        stale += [p for p in (out_dir / "html").glob("*.html") if p.name not in pages]
-    for path in stale:
-        with contextlib.suppress(OSError):
-            path.unlink()
-            report.removed.append(_relative(path, out_dir))
 
 
 def _relative(path: Path, base: Path) -> str:
@@ -360,6 +541,8 @@ def check_tei(paths: Sequence[Path]) -> Iterator[tuple[Path, list[Diagnostic]]]:
 
     for path in paths:
         try:
+            if not path.is_dir():
+                check_regular(path)  # a FIFO would block the parse; a loop names itself
             tree = parse_user_xml(path)
             from .validate import get_validator  # after the safety check: refusals need none
 
@@ -383,6 +566,8 @@ def trusted_tei(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     refused: list[Diagnostic] = []
     for path in paths:
         try:
+            if not path.is_dir():
+                check_regular(path)
             parse_user_xml(path)
         except EncoderError as exc:
             refused.append(_diagnostic(exc, str(path)))

@@ -10,6 +10,7 @@ to stdout. A progress bar is drawn only when stderr is a terminal.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,6 +54,28 @@ def _output_option(*, required: bool) -> Callable[[Callable[..., Any]], Callable
 _quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print errors, not warnings.")
 
 
+def _scale_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--jobs, --scheduler and --force: where the work runs, and what may be replaced."""
+    func = click.option(
+        "--force",
+        is_flag=True,
+        help="Replace files in the output folder that telegram-tei did not write.",
+    )(func)
+    func = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="Run the per-document work on a dask.distributed scheduler (tcp://host:8786).",
+    )(func)
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes (default: the cores available).",
+    )(func)
+
+
 _title_option = click.option(
     "--title",
     default=None,
@@ -88,11 +111,20 @@ def _outputs_option(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...", type=click.Path(path_type=Path))
 @_output_option(required=False)
 @_outputs_option
-@click.option("--clean", is_flag=True, help="Remove TEI/HTML files of inputs that are gone.")
+@click.option("--clean", is_flag=True, help="Remove the files telegram-tei wrote for inputs that are gone.")
 @_title_option
+@_scale_options
 @_quiet_option
 def build(
-    inputs: tuple[Path, ...], output: Path, outputs: str, clean: bool, title: str | None, quiet: bool
+    inputs: tuple[Path, ...],
+    output: Path,
+    outputs: str,
+    clean: bool,
+    title: str | None,
+    jobs: int | None,
+    scheduler: str | None,
+    force: bool,
+    quiet: bool,
 ) -> None:
     """Encode, validate and publish a whole edition.
 
@@ -119,8 +151,19 @@ def build(
     given = list(inputs) or [samples_dir()]
     total = len(plan_edition(given).files())
     with _progress(total, "Encoding") as tick:
-        report = run_build(
-            given, output, progress=_reporter(tick, quiet), clean=clean, title=title, outputs=chosen
+        report = _guarded(
+            output,
+            lambda: run_build(
+                given,
+                output,
+                progress=_reporter(tick, quiet),
+                clean=clean,
+                title=title,
+                outputs=chosen,
+                jobs=jobs,
+                scheduler=scheduler,
+                force=force,
+            ),
         )
     _finish(report, output, quiet)
 
@@ -128,8 +171,11 @@ def build(
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(path_type=Path))
 @_output_option(required=True)
+@_scale_options
 @_quiet_option
-def encode(inputs: tuple[Path, ...], output: Path, quiet: bool) -> None:
+def encode(
+    inputs: tuple[Path, ...], output: Path, jobs: int | None, scheduler: str | None, force: bool, quiet: bool
+) -> None:
     """Encode text files as TEI (DIR/tei/*.xml) and validate them.
 
     Writes DIR/report.json too. A file holding several documents gives
@@ -143,7 +189,12 @@ def encode(inputs: tuple[Path, ...], output: Path, quiet: bool) -> None:
 
     files = collect_inputs(list(inputs))
     with _progress(len(files), "Encoding") as tick:
-        report = run_encode(files, output, progress=_reporter(tick, quiet))
+        report = _guarded(
+            output,
+            lambda: run_encode(
+                files, output, progress=_reporter(tick, quiet), jobs=jobs, scheduler=scheduler, force=force
+            ),
+        )
     _finish(report, output, quiet)
 
 
@@ -266,14 +317,41 @@ def package(output_dir: Path, bag_dir: Path) -> None:
 # ------------------------------------------------------------------ printing helpers
 
 
+def _guarded(output: Path, work: Callable[[], Report]) -> Report:
+    """Run a batch; an error of the batch as a whole (the folder is a file, read-only, in
+    use) becomes one error line in an otherwise empty report, so the summary still prints."""
+    try:
+        return work()
+    except EncoderError as exc:
+        report = Report(str(output))
+        report.errors.append(Diagnostic("error", exc.message, exc.file or str(output), exc.line, "batch"))
+        return report
+
+
 @contextmanager
 def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
-    """A ``tick`` function: a progress bar on a terminal, silence in logs and pipes."""
+    """A ``tick`` function: a progress bar with rate and ETA on a terminal, silence in logs
+    and pipes."""
     if total < 2 or not sys.stderr.isatty():
         yield lambda: None
         return
-    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
-        yield lambda: bar.update(1)
+    start = time.monotonic()
+    done = 0
+
+    def rate(_: object) -> str:
+        elapsed = time.monotonic() - start
+        return f"{done / elapsed:,.0f} docs/s" if elapsed > 0 and done else ""
+
+    with click.progressbar(
+        length=total, label=label, file=sys.stderr, show_eta=True, show_pos=True, item_show_func=rate
+    ) as bar:
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            bar.update(1, done)
+
+        yield tick
 
 
 def _reporter(tick: Callable[[], None], quiet: bool) -> Callable[[InputResult], None]:
@@ -298,7 +376,8 @@ def _finish(report: Report, output: Path, quiet: bool) -> None:
     click.echo(
         f"{_plural(c['inputs'], 'input')}{failed}, {_plural(c['documents'], 'document')}, "
         f"{_plural(c['tei_files'], 'TEI file')}{invalid}, {_plural(c['warnings'], 'warning')}, "
-        f"{_plural(c['errors'], 'error')}; report: {output / 'report.json'}"
+        f"{_plural(c['errors'], 'error')}; "
+        + (f"report: {output / 'report.json'}" if report.published else "nothing published")
     )
     for edition in report.editions:
         if edition.endswith(("index.html", ".pdf")):

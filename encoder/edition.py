@@ -306,15 +306,20 @@ def _assign_keys(entries: list[Entry]) -> None:
     for entry in entries:
         counts[base_of(entry)] = counts.get(base_of(entry), 0) + 1
     taken: set[str] = set()
+    tried: dict[str, int] = {}
+    """Key → the last counter tried: every smaller one is taken already (linear, not
+    quadratic, when thousands of documents share an id)."""
     for entry in entries:
         base = base_of(entry)
         key = base
         if counts[base] > 1 and entry.chapter is not None:
             key = f"{entry.chapter.id}-{base}"
-        candidate, n = key, 1
+        n = tried.get(key.casefold(), 1)
+        candidate = key if n == 1 else f"{key}-{n}"
         while candidate.casefold() in taken or candidate.casefold() == "index":
             n += 1
             candidate = f"{key}-{n}"
+        tried[key.casefold()] = n
         taken.add(candidate.casefold())
         entry.key = candidate
 

@@ -70,27 +70,34 @@ def ensure_inside(base: Path, target: Path) -> Path:
     return resolved
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+class StorageError(EncoderError):
+    """The output folder could not take a file (disk full, read-only, a file in the way)."""
+
+
+def atomic_write(path: Path, data: bytes, *, durable: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder.
 
-    The temporary file is flushed to disk before :func:`os.replace` swaps it in, so a crash
-    or a full disk leaves the previous file whole; on any failure the temporary file is
-    removed and an :class:`EncoderError` names ``path``.
+    :func:`os.replace` swaps the file in whole, so an interrupted run or a full disk leaves
+    the previous file or the new one, never half of one; on any failure the temporary file
+    is removed and a :class:`StorageError` names ``path``. No fsync per file unless
+    ``durable``: a build makes its whole batch durable with one sync before its commit
+    point (:mod:`encoder.publish`); an fsync per file cost 0.3-3.4 ms a document.
     """
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise EncoderError(f"cannot write: {exc.strerror or exc}", str(path)) from None
+        raise StorageError(f"cannot write: {exc.strerror or exc}", str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise EncoderError(f"cannot write: {exc.strerror or exc}", str(path)) from None
+            raise StorageError(f"cannot write: {exc.strerror or exc}", str(path)) from None
         raise

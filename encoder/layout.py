@@ -19,6 +19,7 @@ build goes on with defaults.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tomllib
@@ -114,19 +115,20 @@ def plan_edition(inputs: Sequence[Path], *, title: str | None = None) -> Edition
         meta = EditionMeta()
         if len(inputs) == 1 and inputs[0].is_dir():
             meta.title = inputs[0].resolve().name or meta.title
-        files = _loose_files(inputs)
-        plan = EditionPlan(meta, [ChapterPlan("ch1", "", files)])
+        diagnostics: list[Diagnostic] = []
+        files = _loose_files(inputs, diagnostics)
+        plan = EditionPlan(meta, [ChapterPlan("ch1", "", files)], diagnostics=diagnostics)
     if title and clean_title(title):
         plan.meta.title = clean_title(title)
         plan.meta.title_given = True
     return plan
 
 
-def _loose_files(inputs: Sequence[Path]) -> list[Path]:
+def _loose_files(inputs: Sequence[Path], diagnostics: list[Diagnostic]) -> list[Path]:
     found: list[Path] = []
     for path in inputs:
         if path.is_dir():
-            texts = _texts(path)
+            texts = _texts(path, diagnostics)
             found.extend(texts or [path])
         else:
             found.append(path)
@@ -139,10 +141,10 @@ def _plan_folder(root: Path) -> EditionPlan:
     if meta is None:
         meta = EditionMeta(title=root.resolve().name or EditionMeta().title)
     chapters: list[ChapterPlan] = []
-    top = _texts(root)
+    top = _texts(root, diagnostics)
     if top:
         chapters.append(ChapterPlan("ch0", "", top, source=str(root)))
-    for n, sub in enumerate(_subfolders(root), start=1):
+    for n, sub in enumerate(_subfolders(root, diagnostics), start=1):
         chapters.append(_plan_chapter(sub, f"ch{n}", diagnostics))
     persons = read_persons(root / PERSONS_TXT, diagnostics) if (root / PERSONS_TXT).is_file() else []
     terms = read_terms(root / TERMS_TXT, diagnostics) if (root / TERMS_TXT).is_file() else []
@@ -157,33 +159,59 @@ def _plan_chapter(folder: Path, chapter_id: str, diagnostics: list[Diagnostic]) 
         if inner is not None and inner.title_given:
             title = inner.title
     children = [
-        _plan_chapter(sub, f"{chapter_id}-{n}", diagnostics) for n, sub in enumerate(_subfolders(folder), 1)
+        _plan_chapter(sub, f"{chapter_id}-{n}", diagnostics)
+        for n, sub in enumerate(_subfolders(folder, diagnostics), 1)
     ]
-    return ChapterPlan(chapter_id, title, _texts(folder), children, str(folder))
+    return ChapterPlan(chapter_id, title, _texts(folder, diagnostics), children, str(folder))
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
+def _entries(folder: Path, diagnostics: list[Diagnostic]) -> list[os.DirEntry[str]]:
+    """The visible entries of ``folder`` in natural order; an unreadable folder is a warning."""
     try:
         with os.scandir(folder) as it:
-            return sorted((e for e in it if not e.name.startswith(".")), key=lambda e: natural_key(e.name))
-    except OSError:
-        return []
+            found = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: natural_key(e.name))
+    except OSError as exc:
+        message = f"cannot read the folder: {exc.strerror or exc}; its files are skipped"
+        diagnostics.append(Diagnostic("warning", message, str(folder), None, "input.folder"))
+        found = []
+    return found
 
 
-def _subfolders(folder: Path) -> list[Path]:
+def _subfolders(folder: Path, diagnostics: list[Diagnostic] | None = None) -> list[Path]:
+    """Sub-folders (chapters). A link that loops or leads nowhere is a warning, not a chapter.
+    Other entries that are neither folders nor ``.txt`` (FIFOs, devices) are not inputs;
+    those named ``.txt`` are inputs, and reading them reports what they are."""
+    sink: list[Diagnostic] = diagnostics if diagnostics is not None else []
     out: list[Path] = []
-    for entry in _entries(folder):
-        try:
-            if entry.is_dir() and not entry.name.lower().endswith(TEXT_SUFFIXES):
-                out.append(Path(entry.path))
-        except OSError:
+    for entry in _entries(folder, sink):
+        if entry.name.lower().endswith(TEXT_SUFFIXES):
             continue
+        try:
+            if entry.is_dir():
+                out.append(Path(entry.path))
+            elif entry.is_symlink() and not os.path.exists(entry.path):
+                try:
+                    os.stat(entry.path)
+                    why = "leads nowhere"
+                except OSError as exc:
+                    why = "loops" if exc.errno == errno.ELOOP else "leads nowhere"
+                message = f"symbolic link that {why}: skipped"
+                sink.append(Diagnostic("warning", message, entry.path, None, "input.link"))
+        except OSError as exc:
+            sink.append(Diagnostic("warning", f"{_why(exc)}: skipped", entry.path, None, "input.link"))
     return out
 
 
-def _texts(folder: Path) -> list[Path]:
+def _why(exc: OSError) -> str:
+    return "symbolic link that loops" if exc.errno == errno.ELOOP else f"cannot read: {exc.strerror}"
+
+
+def _texts(folder: Path, diagnostics: list[Diagnostic] | None = None) -> list[Path]:
+    """Every ``*.txt`` entry, whatever it is: a FIFO, a device, a loop or a folder named
+    ``.txt`` stays an input so that reading it is an error naming it (never silence)."""
+    sink: list[Diagnostic] = diagnostics if diagnostics is not None else []
     out: list[Path] = []
-    for entry in _entries(folder):
+    for entry in _entries(folder, sink):
         if entry.name.lower().endswith(TEXT_SUFFIXES) and entry.name not in _LISTS:
             out.append(Path(entry.path))
     return out

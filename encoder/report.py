@@ -67,6 +67,8 @@ class Report:
     errors: list[Diagnostic] = field(default_factory=list)
     """Problems of the batch as a whole (an edition that could not be rendered)."""
     started: float = field(default_factory=time.time)
+    published: dict[str, int] = field(default_factory=dict)
+    """``written``/``unchanged`` file counts of the commit (files not rewritten keep their date)."""
 
     @property
     def failed(self) -> bool:
@@ -100,13 +102,18 @@ class Report:
             "inputs": [asdict(r) for r in self.inputs],
             "editions": self.editions,
             "removed": self.removed,
+            "published": self.published,
             "warnings": [asdict(d) for d in self.warnings],
             "errors": [asdict(d) for d in self.errors],
         }
 
-    def write(self, path: Path) -> None:
-        """Write the report as UTF-8 JSON, atomically."""
+    def to_bytes(self) -> bytes:
+        """The report as UTF-8 JSON."""
         text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
         # A file name that was not UTF-8 holds lone surrogates; backslashreplace writes them
         # as JSON ``\\udcXX`` escapes, so the report stays valid UTF-8 and valid JSON.
-        atomic_write(path, (text + "\n").encode("utf-8", "backslashreplace"))
+        return (text + "\n").encode("utf-8", "backslashreplace")
+
+    def write(self, path: Path) -> None:
+        """Write the report as UTF-8 JSON, atomically."""
+        atomic_write(path, self.to_bytes())

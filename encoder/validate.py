@@ -1,30 +1,31 @@
-"""The ``validate`` stage: XSD 1.1 (``schemas/tei-telegram.xsd``) plus Schematron
+"""The ``validate`` stage: XSD 1.0 (``schemas/tei-telegram.xsd``) plus Schematron
 (``schemas/telegram.sch``), reported as :class:`~encoder.errors.Diagnostic` lists.
 
 Why two layers: the XSD says what may appear where and which values FRUS fixes; the
 Schematron says what needs the whole document (ids unique, footnote ids prefixed with their
 div's id, ``@rendition`` and ``#`` targets resolving, date ranges in order, FRUS's whitespace
-rules). Each finding carries a stable ``code``: ``xsd`` for the schema, the rule's ``id``
-for Schematron, ``xml`` for a file that cannot be parsed.
+rules) and, in its pattern ``xsd-asserts``, the eight co-occurrence rules XSD 1.0 cannot say
+(they were ``xs:assert`` of an XSD 1.1 schema). Each finding carries a stable ``code``:
+``xsd`` for the schema, the rule's ``id`` for Schematron, ``xml`` for a file that cannot be
+parsed.
+
+Why lxml for the XSD: libxml2 checks the schema in about 0.02 ms a document where the
+pure-Python xmlschema (the only XSD 1.1 engine in reach) took 4.6 ms (TOOLCHAIN.md §3, §8);
+the asserts cost 0.11 ms as XPath 1.0 Schematron. Nothing else needed XSD 1.1, so the 1.1
+schema and the xmlschema dependency are gone.
 
 Why this Schematron engine: ``lxml.isoschematron`` (the ISO XSLT 1.0 skeleton run by
 libxslt). Every rule of telegram.sch can be said in XPath 1.0: ISO shapes by mapping digits
 to ``0``, date order by comparing digits as numbers where values are comparable, id lookups
 through an ``xsl:key``. Measured on the golden TEI (one process, 2-core machine): compile
-about 5 ms, about 0.7 ms per document. The alternative, a Schematron -> XSLT 3.0 compiler
-run in saxonche, would buy XPath 3.1 at the cost of our own compiler to maintain, a 1.4x
-slower run (TOOLCHAIN.md §5: 0.62 ms vs 0.44 ms for a comparable rule set) and Saxon's
-fd-2-only error details; lxml is already a dependency and well kept.
+about 5 ms, about 0.5 ms per document. The alternative, a Schematron -> XSLT 3.0 compiler
+run in saxonche, would buy XPath 3.1 at the cost of our own compiler to maintain and a 1.4x
+slower run (TOOLCHAIN.md §5).
 
-Line numbers: xmlschema reports ``sourceline`` when given an lxml tree; SVRL locations
-(XPath with ``local-name()`` steps) are evaluated back on the tree to reach the element's
-``sourceline``. A tree built in memory has no lines: validate its serialization with
-:meth:`Validator.validate_bytes` to get lines of the file as written.
-
-The XSD check costs most: about 8 ms per document with xmlschema (pure Python; its walk of
-the mixed-content choices dominates, so the choices list frequent elements first and the
-asserts avoid regexes), and building the schema takes 0.3-0.5 s. Both are compiled once per
-process (:func:`get_validator`).
+Line numbers: both engines report the element's ``sourceline``. A tree built in memory has
+no lines: :meth:`Validator.validate_built` checks the tree itself (no second parse) and,
+only when something is found, re-parses the serialization once so that findings name lines
+of the file as written. Both are compiled once per process (:func:`get_validator`).
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
-import xmlschema
 from lxml import etree, isoschematron
 
 from .errors import Diagnostic, EncoderError, ValidationError
@@ -50,7 +51,8 @@ SCHEMATRON_FILE = "telegram.sch"
 
 _PREFIXES = {TEI_NS: "", FRUS_NS: "frus:", "http://www.w3.org/XML/1998/namespace": "xml:"}
 _CLARK = re.compile(r"\{([^}]*)\}")
-_ATTRIBUTE_REASON = re.compile(r"^attribute (\S+?)='(.*?)':", re.DOTALL)
+_LXML_ELEMENT = re.compile(r"Element '([^']*)'")
+"""libxml2 quotes element names; the message reads better with the bare (prefixed) name."""
 _WARNING_ROLES = frozenset({"warning", "warn", "info", "information"})
 
 
@@ -61,8 +63,8 @@ class Validator:
         folder = folder or schemas_dir()
         xsd_path, sch_path = folder / XSD_FILE, folder / SCHEMATRON_FILE
         try:
-            self._xsd = xmlschema.XMLSchema11(str(xsd_path))
-        except (xmlschema.XMLSchemaException, OSError) as exc:
+            self._xsd = etree.XMLSchema(etree.parse(str(xsd_path)))
+        except (etree.LxmlError, OSError) as exc:
             raise ValidationError(f"cannot load the XSD: {_one_line(str(exc))}", str(xsd_path)) from None
         try:
             self._schematron = isoschematron.Schematron(etree.parse(str(sch_path)), store_report=True)
@@ -75,21 +77,7 @@ class Validator:
 
     def validate_tree(self, tree: etree._ElementTree, filename: str) -> list[Diagnostic]:
         """All XSD and Schematron findings for one TEI tree, sorted by line."""
-        root = tree.getroot()
-        if root.tag != f"{{{TEI_NS}}}TEI":
-            found = _pretty_names(str(root.tag))
-            return [
-                Diagnostic(
-                    "error",
-                    f"root element is {found}, not TEI in the TEI namespace",
-                    filename,
-                    root.sourceline,
-                    "xsd",
-                )
-            ]
-        found = list(self._xsd_diagnostics(tree, filename))
-        found.extend(self._schematron_diagnostics(tree, filename))
-        return sorted(found, key=lambda d: (d.line is None, d.line or 0))
+        return _finish(self._raw(tree), filename, tree)
 
     def validate_bytes(self, data: bytes, filename: str) -> list[Diagnostic]:
         """Validate serialized TEI (e.g. what the encoder is about to write), lines and all."""
@@ -99,6 +87,22 @@ class Validator:
             return [Diagnostic("error", exc.message, filename, exc.line, "xml")]
         return self.validate_tree(tree, filename)
 
+    def validate_built(self, tree: etree._ElementTree, data: bytes, filename: str) -> list[Diagnostic]:
+        """Validate a tree built in memory whose serialization is ``data``.
+
+        The tree is checked as it is (no parse, one validation). Only when there are
+        findings is ``data`` parsed, to find each finding's line in the written file: a
+        finding's place is an XPath of positions, the same in both trees.
+        """
+        raw = self._raw(tree)
+        if not raw:
+            return []
+        try:
+            lines = parse_user_xml_bytes(data, filename)
+        except EncoderError:
+            lines = tree
+        return _finish(raw, filename, lines)
+
     def validate_file(self, path: Path) -> list[Diagnostic]:
         """Validate a TEI file from a user; unreadable or unsafe XML is a finding, not a raise."""
         try:
@@ -107,57 +111,25 @@ class Validator:
             return [Diagnostic("error", exc.message, str(path), exc.line, "xml")]
         return self.validate_tree(tree, str(path))
 
+    def _raw(self, tree: etree._ElementTree) -> list[_Raw]:
+        root = tree.getroot()
+        if root.tag != f"{{{TEI_NS}}}TEI":
+            found = _pretty_names(str(root.tag))
+            return [_Raw("error", f"root element is {found}, not TEI in the TEI namespace", "xsd", "/*")]
+        return [*self._xsd_findings(tree), *self._schematron_findings(tree)]
+
     # ------------------------------------------------------------------ XSD
 
-    def _xsd_diagnostics(self, tree: etree._ElementTree, filename: str) -> Iterator[Diagnostic]:
-        seen: set[tuple[int | None, str, str]] = set()
-        for error in self._xsd.iter_errors(tree):
-            message, key = self._xsd_message(error)
-            # A value failing a union fails every member type: report it once.
-            dedupe = (error.sourceline, error.path or "", key)
-            if key and dedupe in seen:
-                continue
-            seen.add(dedupe)
-            # xmlschema reports an unexpected child on its parent; point at the child.
-            child = getattr(error, "invalid_child", None)
-            line = getattr(child, "sourceline", None) or error.sourceline
-            yield Diagnostic("error", message, filename, line, "xsd")
-
-    def _xsd_message(self, error: xmlschema.XMLSchemaValidationError) -> tuple[str, str]:
-        """One line: the reason (the schema's own wording where it documents one) + path."""
-        reason = error.reason or str(error.message)
-        documented = _documentation(error.validator)
-        key = ""
-        if documented and _is_assert(error.validator):
-            reason = documented
-        else:
-            match = _ATTRIBUTE_REASON.match(reason)
-            if match:
-                name, value = match.groups()
-                key = name
-                hint = self._attribute_documentation(error.elem, name)
-                if hint:
-                    reason = f"attribute {name}='{value}': {hint}"
-        where = f" (at {error.path})" if error.path else ""
-        return _one_line(_pretty_names(reason)) + _pretty_names(where), key
-
-    def _attribute_documentation(self, elem: object, name: str) -> str:
-        """The xs:documentation of the attribute's simple type, when the schema gives one."""
-        tag = getattr(elem, "tag", None)
-        if not isinstance(tag, str):
-            return ""
-        declaration = self._xsd.maps.elements.get(tag)
-        attributes = getattr(getattr(declaration, "type", None), "attributes", None)
-        if attributes is None:
-            return ""
-        for attr_name, attribute in attributes.items():
-            if attr_name is not None and (attr_name == name or _pretty_names(attr_name) == name):
-                return _documentation(getattr(attribute, "type", None))
-        return ""
+    def _xsd_findings(self, tree: etree._ElementTree) -> Iterator[_Raw]:
+        if self._xsd.validate(tree):
+            return
+        for error in self._xsd.error_log:
+            message = _one_line(_pretty_names(_LXML_ELEMENT.sub(r"\1", error.message)))
+            yield _Raw("error", message, "xsd", error.path or "")
 
     # ------------------------------------------------------------------ Schematron
 
-    def _schematron_diagnostics(self, tree: etree._ElementTree, filename: str) -> Iterator[Diagnostic]:
+    def _schematron_findings(self, tree: etree._ElementTree) -> Iterator[_Raw]:
         with self._lock:
             self._schematron.validate(tree)
             report = self._schematron.validation_report
@@ -170,14 +142,33 @@ class Validator:
             role = (finding.get("role") or "error").strip().lower()
             severity = "warning" if role in _WARNING_ROLES else "error"
             text = finding.findtext(f"{{{SVRL_NS}}}text") or ""
-            node = _locate(tree, finding.get("location") or "")
-            line = node.sourceline if node is not None else None
-            message = _one_line(text)
-            if finding.get("id") == "id-unique" and node is not None:
-                message += _other_uses(tree, node)
-            if line is None and node is not None:
-                message += f" (at {_short_path(node)})"
-            yield Diagnostic(severity, message, filename, line, finding.get("id") or "schematron")
+            code = finding.get("id") or "schematron"
+            yield _Raw(severity, _one_line(text), code, finding.get("location") or "")
+
+
+class _Raw(NamedTuple):
+    """A finding before its line is known: where it is, as an XPath of positions."""
+
+    severity: str
+    message: str
+    code: str
+    where: str
+
+
+def _finish(raw: list[_Raw], filename: str, tree: etree._ElementTree) -> list[Diagnostic]:
+    """Findings with the line of their element in ``tree``; where the tree has no lines (built
+    in memory), the element's path is added to the message instead."""
+    found = []
+    for finding in raw:
+        node = _locate(tree, finding.where)
+        line = node.sourceline if node is not None else None
+        message = finding.message
+        if finding.code == "id-unique" and node is not None:
+            message += _other_uses(tree, node)
+        if line is None and node is not None:
+            message += f" (at {_short_path(node)})"
+        found.append(Diagnostic(finding.severity, message, filename, line, finding.code))
+    return sorted(found, key=lambda d: (d.line is None, d.line or 0))
 
 
 # ---------------------------------------------------------------------- module API
@@ -204,16 +195,6 @@ def _one_line(text: str) -> str:
 def _pretty_names(text: str) -> str:
     """``{tei-ns}p`` -> ``p``, ``{frus-ns}attachment`` -> ``frus:attachment``."""
     return _CLARK.sub(lambda m: _PREFIXES.get(m.group(1), m.group(0)), text)
-
-
-def _documentation(component: object) -> str:
-    annotation = getattr(component, "annotation", None)
-    docs = getattr(annotation, "documentation", None) or []
-    return _one_line(" ".join(d.text or "" for d in docs))
-
-
-def _is_assert(component: object) -> bool:
-    return type(component).__name__.endswith("Assert")
 
 
 def _locate(tree: etree._ElementTree, location: str) -> etree._Element | None:

@@ -159,12 +159,17 @@ def test_output_folder_that_is_a_file(tmp_path: Path) -> None:
         encode_inputs([tmp_path / "a.txt"], tmp_path)
 
 
-def test_encoder_error_is_one_line(tmp_path: Path) -> None:
+def test_a_file_in_place_of_a_folder_is_one_line_and_a_summary(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "tei").write_text("")
     result = run("encode", BAD / "latin1.txt", "-o", tmp_path / "out")
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {tmp_path / 'out' / 'tei'}: the output folder is a file\n"
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert errors == [
+        f"{tmp_path / 'out' / 'tei'}: error: is a file where the edition needs a folder: not written"
+    ]
+    assert result.stdout.startswith("1 input, 1 document")
+    assert (tmp_path / "out" / "tei").read_text() == ""  # left as it was
 
 
 def test_colliding_names_are_disambiguated(tmp_path: Path, encoding_stages: None) -> None:
@@ -226,20 +231,21 @@ def test_validation_findings_flag_but_keep_the_file(
     import encoder.validate
 
     class Strict:
-        def validate_bytes(self, data: bytes, filename: str) -> list[Diagnostic]:
+        def validate_built(self, tree: object, data: bytes, filename: str) -> list[Diagnostic]:
             return [Diagnostic("error", "head is missing", filename, 3, "xsd")]
 
     class Crashing:
-        def validate_bytes(self, data: bytes, filename: str) -> list[Diagnostic]:
+        def validate_built(self, tree: object, data: bytes, filename: str) -> list[Diagnostic]:
             raise ValueError("schema bug")
 
     (tmp_path / "a.txt").write_text(TELEGRAM)
-    for fake, message in ((Strict(), "head is missing"), (Crashing(), "validation crashed")):
+    for n, (fake, message) in enumerate(((Strict(), "head is missing"), (Crashing(), "validation crashed"))):
+        # a fresh folder each: an unchanged input is not encoded (nor validated) again
         monkeypatch.setattr(encoder.validate, "get_validator", lambda fake=fake: fake)
-        result = run("encode", tmp_path / "a.txt", "-o", tmp_path / "out")
+        result = run("encode", tmp_path / "a.txt", "-o", tmp_path / f"out{n}")
         assert result.exit_code == 1 and message in result.stderr
-        assert (tmp_path / "out/tei/a.xml").is_file()
-        (output,) = entry(report(tmp_path / "out"), "a.txt")["outputs"]
+        assert (tmp_path / f"out{n}/tei/a.xml").is_file()
+        (output,) = entry(report(tmp_path / f"out{n}"), "a.txt")["outputs"]
         assert output["valid"] is False
 
 

@@ -48,7 +48,7 @@ def _in_shell(case_text: str) -> tuple[bytes, int, int]:
 
 def _schematron_codes(data: bytes, name: str) -> list[tuple[str, int | None]]:
     findings = get_validator().validate_bytes(data, name)
-    return [(d.code, d.line) for d in findings if d.code != "xsd"]
+    return [(d.code, d.line) for d in findings if not d.code.startswith("xsd")]
 
 
 def test_every_case_declares_its_expectation() -> None:
@@ -65,7 +65,7 @@ def test_case_fires_exactly_its_rules(path: Path) -> None:
     expected = set(match.group(1).split())
     data, first, last = _in_shell(text)
     findings = get_validator().validate_bytes(data, path.name)
-    found = [(d.code, d.line) for d in findings if d.code != "xsd"]
+    found = [(d.code, d.line) for d in findings if not d.code.startswith("xsd")]
     assert {code for code, _ in found} == expected
     for code, line in found:
         assert line is not None and first <= line <= last, (code, line, first, last)
@@ -89,7 +89,7 @@ def test_duplicate_ids_in_a_built_tree() -> None:
     notes = [n for n in tree.getroot().iter(TEI + "note") if n.get(XML_ID)]
     notes[1].set(XML_ID, notes[0].get(XML_ID))
     findings = get_validator().validate_tree(tree, "built")
-    schematron = {d.code for d in findings if d.code != "xsd"}
+    schematron = {d.code for d in findings if not d.code.startswith("xsd")}
     assert schematron == {"id-unique"}
     lines = {d.line for d in findings if d.code == "id-unique"}
     assert lines == {notes[0].sourceline, notes[1].sourceline}
@@ -106,11 +106,11 @@ def test_duplicate_ids_in_a_file_are_reported_not_raised() -> None:
 def test_severity_comes_from_the_role() -> None:
     text = (CASES / "div-source-note.xml").read_text(encoding="utf-8")
     data, _, _ = _in_shell(text)
-    findings = [d for d in get_validator().validate_bytes(data, "w.xml") if d.code != "xsd"]
+    findings = [d for d in get_validator().validate_bytes(data, "w.xml") if not d.code.startswith("xsd")]
     assert [(d.code, d.severity) for d in findings] == [("div-source-note", "warning")]
     text = (CASES / "pb-id.xml").read_text(encoding="utf-8")
     data, _, _ = _in_shell(text)
-    findings = [d for d in get_validator().validate_bytes(data, "e.xml") if d.code != "xsd"]
+    findings = [d for d in get_validator().validate_bytes(data, "e.xml") if not d.code.startswith("xsd")]
     assert [(d.code, d.severity) for d in findings] == [("pb-id", "error")]
 
 

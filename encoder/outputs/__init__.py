@@ -77,6 +77,14 @@ class Context:
 Writer = Callable[["Edition", Path, Context], list[Path]]
 
 
+def reusable(func: Callable[[object], object]) -> Callable[[object], object]:
+    """Mark a per-document function whose result depends only on its item (and the tool):
+    a build may then reuse the result of the same call from its previous run instead of
+    calling it again (see :mod:`encoder.memo`). Unmarked functions always run."""
+    func.reusable = True  # type: ignore[attr-defined]
+    return func
+
+
 def names() -> list[str]:
     """Every registered output, in build order."""
     return list(_MODULES)
@@ -120,4 +128,13 @@ def register(name: str, module_path: str, summary_line: str) -> None:
     _SUMMARIES[name] = summary_line
 
 
-__all__: Sequence[str] = ("Context", "module", "names", "parse_selection", "register", "summary", "write")
+__all__: Sequence[str] = (
+    "Context",
+    "module",
+    "names",
+    "parse_selection",
+    "register",
+    "reusable",
+    "summary",
+    "write",
+)
