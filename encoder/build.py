@@ -163,8 +163,26 @@ def encode_edition(
     for chapter_plan, chapter in zip(plan.chapters, edition.chapters, strict=True):
         run(chapter_plan, chapter)
     edition.finish()
+    _link_references(edition, out_dir)
     report.warnings.extend(edition.diagnostics)
     return report, edition
+
+
+def _link_references(edition: Edition, out_dir: Path) -> None:
+    """Cross-references once the edition is known (:mod:`encoder.xrefs`); the per-document
+    TEI files whose trees changed are written again, with pointers into other documents
+    as ``other.xml#id`` so that each file stays valid on its own."""
+    from .teixml import serialize
+    from .xrefs import file_form, id_owners, link_edition
+
+    linked = link_edition(edition)
+    if not linked.changed:
+        return
+    owners = id_owners(edition)
+    for entry in linked.changed:
+        if entry.tei_path:
+            tree = file_form(entry, owners).getroottree()
+            atomic_write(out_dir / entry.tei_path, serialize(tree))
 
 
 def _chapter(plan: ChapterPlan, parent: Chapter | None) -> Chapter:

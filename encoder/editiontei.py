@@ -230,6 +230,9 @@ def load_edition(paths: Sequence[Path], *, title: str | None = None) -> Edition:
         edition.meta.title = clean_title(title)
         edition.meta.title_given = True
     edition.finish()
+    from .xrefs import link_edition
+
+    link_edition(edition)  # ids unique in the edition, "Document 145" → ref (see xrefs)
     return edition
 
 
