@@ -173,15 +173,12 @@ def _link_references(edition: Edition, out_dir: Path) -> None:
     TEI files whose trees changed are written again, with pointers into other documents
     as ``other.xml#id`` so that each file stays valid on its own."""
     from .teixml import serialize
-    from .xrefs import file_form, id_owners, link_edition
+    from .xrefs import file_form, link_edition
 
     linked = link_edition(edition)
-    if not linked.changed:
-        return
-    owners = id_owners(edition)
     for entry in linked.changed:
         if entry.tei_path:
-            tree = file_form(entry, owners).getroottree()
+            tree = file_form(entry, linked.ids).getroottree()
             atomic_write(out_dir / entry.tei_path, serialize(tree))
 
 

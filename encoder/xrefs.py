@@ -59,119 +59,120 @@ _SENTENCE = re.compile(r"(?:[.;:!?]\s|\(|\))(?=[^.;:!?()]*$)")
 
 
 @dataclass(slots=True)
-class XrefResult:
-    """What :func:`link_edition` did: the entries whose trees changed, and counts."""
+class IdMap:
+    """The edition's ids: each document's own ``xml:id``s (as its file holds them) and the
+    id each has in the edition (``tei/edition.xml``, the HTML pages' cross-links).
 
+    A document whose key differs from its ``xml:id`` (two "No. 44" of two volumes) has its
+    ids renamed after the key (``d44fn1`` → ``ch2-d44fn1``); any other id an earlier
+    document already holds (``pg_152`` of two volumes) gets the key as a prefix
+    (``d87-pg_152``). Deterministic: it depends only on the edition's order.
+    """
+
+    edition_id: dict[str, dict[str, str]] = field(default_factory=dict)
+    """entry key → {own id → edition id}."""
+    owner: dict[str, tuple[Entry, str]] = field(default_factory=dict)
+    """edition id → (entry, own id)."""
+
+    def of(self, entry: Entry, own: str) -> str:
+        return self.edition_id.get(entry.key, {}).get(own, own)
+
+
+def edition_ids(edition: Edition) -> IdMap:
+    """The :class:`IdMap` of ``edition`` (every document div's ids, in edition order)."""
+    ids = IdMap()
+    for entry in edition.documents:
+        div = entry.div
+        if div is None:
+            continue
+        old = div.get(XML_ID, "")
+        mine: dict[str, str] = {}
+        for element in div.iter():
+            value = element.get(XML_ID) if isinstance(element.tag, str) else None
+            if value is None:
+                continue
+            new = value
+            if old and entry.key != old:
+                new = entry.key + value[len(old) :] if value.startswith(old) else f"{entry.key}-{value}"
+            n = 1
+            while new in ids.owner:
+                n += 1
+                new = f"{entry.key}-{value}" if n == 2 else f"{entry.key}-{value}-{n}"
+            mine[value] = new
+            ids.owner[new] = (entry, value)
+        if not old:
+            ids.owner.setdefault(entry.key, (entry, ""))
+            mine[""] = entry.key
+        ids.edition_id[entry.key] = mine
+    return ids
+
+
+@dataclass(slots=True)
+class XrefResult:
+    """What :func:`link_edition` did: the id map, the entries whose files change, counts."""
+
+    ids: IdMap
     changed: list[Entry] = field(default_factory=list)
     documents: int = 0
     pages: int = 0
-    renamed_ids: int = 0
 
 
 def link_edition(edition: Edition) -> XrefResult:
-    """Make ids unique, resolve pointers and link references in every document of ``edition``."""
-    result = XrefResult()
+    """Resolve pointers and link references in every document of ``edition``.
+
+    Afterwards every ``#`` pointer inside a document's tree is in edition form (an id of
+    :func:`edition_ids`); the trees' own ``xml:id``s are untouched (see :func:`file_form`
+    and :func:`editiontei.document_div` for the two ways they are written).
+    """
+    ids = edition_ids(edition)
+    result = XrefResult(ids)
     entries = [e for e in edition.documents if e.div is not None]
-    changed: set[str] = set()
-    taken: set[str] = set()
-    for entry in entries:
-        if _unique_ids(entry, taken, result):
-            changed.add(entry.key)
-    index = _Index(entries)
+    index = _Index(entries, ids)
     for entry in entries:
         if _link(entry, index, result):
-            changed.add(entry.key)
-    result.changed = [e for e in entries if e.key in changed]
+            result.changed.append(entry)
     return result
-
-
-# ------------------------------------------------------------------ ids
-
-
-def _unique_ids(entry: Entry, taken: set[str], result: XrefResult) -> bool:
-    div = entry.div
-    assert div is not None
-    old = div.get(XML_ID, "")
-    renamed: dict[str, str] = {}
-    if not old:
-        div.set(XML_ID, entry.key)
-        renamed[""] = entry.key
-    for element in div.iter():
-        value = element.get(XML_ID) if isinstance(element.tag, str) else None
-        if value is None:
-            continue
-        new = value
-        if old and entry.key != old:
-            new = entry.key + value[len(old) :] if value.startswith(old) else f"{entry.key}-{value}"
-        n = 1
-        while new in taken:
-            n += 1
-            new = f"{entry.key}-{value}" if n == 2 else f"{entry.key}-{value}-{n}"
-        taken.add(new)
-        if new != value:
-            renamed[value] = new
-            element.set(XML_ID, new)
-    if not renamed:
-        return False
-    result.renamed_ids += len(renamed)
-    for element in entry.root.iter() if entry.root is not None else ():
-        if not isinstance(element.tag, str):
-            continue
-        for attr in POINTER_ATTRS:
-            value = element.get(attr)
-            if value and value.startswith("#") and value[1:] in renamed:
-                element.set(attr, f"#{renamed[value[1:]]}")
-    return True
 
 
 # ------------------------------------------------------------------ lookup
 
 
 class _Index:
-    """Numbers and pages of the edition, per top-level chapter and overall."""
+    """Numbers, pages and ids of the edition, per top-level chapter and overall."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
-        self.numbers: dict[tuple[str, str], list[str]] = {}
-        self.pages: dict[tuple[str, str], list[str]] = {}
-        self.ids: dict[str, Entry] = {}
+    def __init__(self, entries: Iterable[Entry], ids: IdMap) -> None:
+        self.ids = ids
+        self.scoped: dict[tuple[str, str, str], list[str]] = {}
+        self.whole: dict[tuple[str, str], list[str]] = {}
         self.files: dict[str, Entry] = {}
-        self.fnumbers: dict[str, list[str]] = {}
-        self.fpages: dict[str, list[str]] = {}
         for entry in entries:
             top = top_chapter(entry)
             div = entry.div
             assert div is not None
             if entry.meta.number:
-                self.numbers.setdefault((top, entry.meta.number), []).append(div.get(XML_ID, ""))
-                self.fnumbers.setdefault(entry.meta.number, []).append(div.get(XML_ID, ""))
+                self._add("n", top, entry.meta.number, ids.of(entry, div.get(XML_ID, "")))
             for element in div.iter():
-                if not isinstance(element.tag, str):
+                value = element.get(XML_ID) if isinstance(element.tag, str) else None
+                if not value:
                     continue
-                value = element.get(XML_ID)
-                if value:
-                    self.ids[value] = entry
-                if element.tag == f"{_T}pb" and element.get("n") and value:
-                    self.pages.setdefault((top, element.get("n", "")), []).append(value)
-                    self.fpages.setdefault(element.get("n", ""), []).append(value)
+                self._add("id", top, value, ids.of(entry, value))
+                if element.tag == f"{_T}pb" and element.get("n"):
+                    self._add("pg", top, element.get("n", ""), ids.of(entry, value))
             if entry.tei_path:
                 self.files[Path(entry.tei_path).name] = entry
-            self.files.setdefault(Path(entry.source_file).name, entry)
 
-    def _find(
-        self, scoped: dict[tuple[str, str], list[str]], whole: dict[str, list[str]], top: str, n: str
-    ) -> str:
-        hits = scoped.get((top, n), [])
+    def _add(self, kind: str, top: str, name: str, target: str) -> None:
+        self.scoped.setdefault((kind, top, name), []).append(target)
+        self.whole.setdefault((kind, name), []).append(target)
+
+    def find(self, kind: str, top: str, name: str) -> str:
+        """The edition id of document number / page / own id ``name`` seen from chapter
+        ``top``: unique in that chapter, else unique in the edition, else ''."""
+        hits = self.scoped.get((kind, top, name), [])
         if len(hits) == 1:
             return hits[0]
-        if not hits and len(whole.get(n, [])) == 1:
-            return whole[n][0]
-        return ""
-
-    def document(self, top: str, number: str) -> str:
-        return self._find(self.numbers, self.fnumbers, top, number)
-
-    def page(self, top: str, page: str) -> str:
-        return self._find(self.pages, self.fpages, top, page)
+        every = self.whole.get((kind, name), [])
+        return every[0] if not hits and len(every) == 1 else ""
 
 
 def top_chapter(entry: Entry) -> str:
@@ -183,16 +184,27 @@ def top_chapter(entry: Entry) -> str:
 
 
 def _link(entry: Entry, index: _Index, result: XrefResult) -> bool:
+    """Pointers to edition form, references in the text to ``ref``; True when the
+    document's own file must change (a link added or a pointer into another file)."""
     div = entry.div
     assert div is not None
     top = top_chapter(entry)
-    own = {e.get(XML_ID) for e in div.iter() if isinstance(e.tag, str) and e.get(XML_ID)}
+    own = index.ids.edition_id.get(entry.key, {})
     changed = False
-    for ref in list(div.iter(f"{_T}ref", f"{_T}ptr")):
-        new = _resolve_pointer(ref.get("target", ""), own, index, top)
-        if new and new != ref.get("target"):
-            ref.set("target", new)
-            changed = True
+    for element in div.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attr in POINTER_ATTRS:
+            target = (element.get(attr) or "").strip()
+            if not target or " " in target:
+                continue
+            if target.startswith("#") and target[1:] in own:
+                element.set(attr, f"#{own[target[1:]]}")
+            elif attr == "target" and element.tag in (f"{_T}ref", f"{_T}ptr"):
+                new = _resolve_pointer(target, index, top)
+                if new:
+                    element.set(attr, new)
+                    changed = changed or not target.startswith(tuple(index.files))
     for element in list(div.iter()):
         if not isinstance(element.tag, str) or element.tag in (f"{_T}ref", f"{_T}ptr"):
             continue
@@ -206,28 +218,18 @@ def _link(entry: Entry, index: _Index, result: XrefResult) -> bool:
     return changed
 
 
-def _resolve_pointer(target: str, own: set[str | None], index: _Index, top: str) -> str:
-    """``#d145`` / ``#pg_857`` / ``file.xml#pg_857`` → ``#<edition id>``, or '' to leave."""
-    target = target.strip()
-    if not target or " " in target:
-        return ""
+def _resolve_pointer(target: str, index: _Index, top: str) -> str:
+    """``#d145`` / ``#pg_857`` / ``file.xml#pg_857`` → ``#<edition id>``, or ''."""
     file, _, frag = target.partition("#")
     if file:
-        entry = index.files.get(file) if file.endswith(".xml") else None
+        entry = index.files.get(file)
         if entry is None or entry.div is None:
             return ""
-        return f"#{frag}" if frag and frag in index.ids else f"#{entry.div.get(XML_ID)}"
-    if frag in own or frag in index.ids:
-        return ""
-    doc = re.fullmatch(r"d(\d+[a-z]?)", frag)
-    if doc:
-        found = index.document(top, doc.group(1))
-        return f"#{found}" if found else ""
-    page = re.fullmatch(r"pg_(\w+)", frag)
-    if page:
-        found = index.page(top, page.group(1))
-        return f"#{found}" if found else ""
-    return ""
+        own = frag or entry.div.get(XML_ID, "")
+        mapped = index.ids.edition_id.get(entry.key, {}).get(own)
+        return f"#{mapped}" if mapped else ""
+    found = index.find("id", top, frag)
+    return f"#{found}" if found else ""
 
 
 def _scan_text(
@@ -263,7 +265,7 @@ def _pieces(text: str, index: _Index, top: str, result: XrefResult) -> Iterable[
     for m in _DOCUMENT.finditer(text):
         if _elsewhere(text[: m.start()]):
             continue
-        found = index.document(top, m.group(1))
+        found = index.find("n", top, m.group(1))
         if found:
             matches.append((m.start(), m.end(), found))
             result.documents += 1
@@ -271,7 +273,7 @@ def _pieces(text: str, index: _Index, top: str, result: XrefResult) -> Iterable[
         before = _sentence(text[: m.start()])
         if _elsewhere(before) or not _PAGE_LEAD.match(before):
             continue
-        found = index.page(top, m.group(2))
+        found = index.find("pg", top, m.group(2))
         if found:
             matches.append((m.start(), m.end(), found))
             result.pages += 1
@@ -301,30 +303,25 @@ def _elsewhere(before: str) -> bool:
 # ------------------------------------------------------------------ per-document files
 
 
-def id_owners(edition: Edition) -> dict[str, Entry]:
-    """Every id of every document div → its entry (after :func:`link_edition`, ids are unique)."""
-    owners: dict[str, Entry] = {}
-    for entry in edition.documents:
-        if entry.div is None:
-            continue
-        for element in entry.div.iter():
-            if isinstance(element.tag, str) and element.get(XML_ID):
-                owners.setdefault(element.get(XML_ID, ""), entry)
-    return owners
-
-
-def file_form(entry: Entry, owners: dict[str, Entry]) -> etree._Element:
-    """A copy of the entry's tree as its own TEI file holds it: every ``#id`` that is in
-    another document of the edition becomes ``that-file.xml#id`` (``that-file.xml`` for
-    the document itself), so each file's ``#`` pointers resolve inside it."""
+def file_form(entry: Entry, ids: IdMap) -> etree._Element:
+    """A copy of the entry's tree as its own TEI file holds it: its own ids as they are,
+    pointers into itself as ``#own``, pointers into another document of the edition as
+    ``that-file.xml#id`` (``that-file.xml`` for the document itself), so that each file's
+    ``#`` pointers resolve inside it."""
     assert entry.root is not None
     root = copy.deepcopy(entry.root)
-    for ref in root.iter(f"{_T}ref", f"{_T}ptr"):
-        target = ref.get("target", "")
-        other = owners.get(target[1:]) if target.startswith("#") else None
-        if other is None or other is entry or not other.tei_path:
+    for element in root.iter():
+        if not isinstance(element.tag, str):
             continue
-        name = Path(other.tei_path).name
-        is_div = other.div is not None and other.div.get(XML_ID) == target[1:]
-        ref.set("target", name if is_div else f"{name}{target}")
+        for attr in POINTER_ATTRS:
+            target = element.get(attr) or ""
+            found = ids.owner.get(target[1:]) if target.startswith("#") else None
+            if found is None:
+                continue
+            other, own = found
+            if other is entry:
+                element.set(attr, f"#{own}")
+            elif other.tei_path and other.div is not None:
+                name = Path(other.tei_path).name
+                element.set(attr, name if own in ("", other.div.get(XML_ID)) else f"{name}#{own}")
     return root
