@@ -308,7 +308,8 @@ def run_outputs(edition: Edition, out_dir: Path, names: Sequence[str], report: R
         report.warnings.append(Diagnostic("warning", message, str(out_dir), None, "render"))
         return
     for name in names:
-        context = registry.Context()
+        # "outputs" tells an output which others this build makes (the HTML links them)
+        context = registry.Context(options={"outputs": ",".join(names)})
         try:
             written = registry.write(name, edition, out_dir, context)
         except EncoderError as exc:

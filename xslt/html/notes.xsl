@@ -19,8 +19,10 @@
 
   <!-- The marker where the note was anchored. -->
   <xsl:template match="tei:note[enc:is-footnote(.)]" mode="text" as="element(sup)">
-    <sup class="note-ref">
-      <a id="{enc:note-ref-id(.)}" href="#{enc:anchor-id(.)}" role="doc-noteref">{enc:note-label(.)}</a>
+    <xsl:variable name="tip" as="xs:string" select="'tip-' || enc:anchor-id(.)"/>
+    <sup class="note-ref tip-wrap">
+      <a id="{enc:note-ref-id(.)}" href="#{enc:anchor-id(.)}" role="doc-noteref" aria-describedby="{$tip}">{enc:note-label(.)}</a>
+      <span class="tip note-tip" role="tooltip" id="{$tip}" data-pagefind-ignore="">{enc:cut(enc:plain(.), 600)}</span>
     </sup>
   </xsl:template>
 
@@ -47,7 +49,7 @@
   <!-- One note: its mark links back to the marker, then the text, then a return arrow. -->
   <xsl:template match="tei:note" mode="notes" as="element(li)">
     <xsl:variable name="back" as="xs:string" select="'#' || enc:note-ref-id(.)"/>
-    <li class="note" id="{enc:anchor-id(.)}" role="doc-endnote">
+    <li class="note" id="{enc:anchor-id(.)}">
       <a class="note-mark" href="{$back}" role="doc-backlink" title="Back to the text">{enc:note-label(.)}</a>
       <xsl:text> </xsl:text>
       <div class="note-body">
