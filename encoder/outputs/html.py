@@ -76,9 +76,7 @@ def write_site(
     chosen = set(chosen)
     out_dir = target.parent
     exports = [
-        (f"../{path}", label)
-        for name, path, label in EXPORTS
-        if name in chosen or (out_dir / path).is_file()
+        (f"../{path}", label) for name, path, label in EXPORTS if name in chosen or (out_dir / path).is_file()
     ]
     has_pdf = any(path == f"../{PDF_PATH}" for path, _ in exports)
     documents = [e for e in edition.documents if e.root is not None]
@@ -91,7 +89,11 @@ def write_site(
         pages.append((path, run_stylesheet(SITE_XSL, site_text, str(path), {"page": page})))
     ids = _id_map(edition)
     items = [
-        (etree.tostring(entry.root), entry.source_file, _page_params(edition, documents, n, names, ids, has_pdf))
+        (
+            etree.tostring(entry.root),
+            entry.source_file,
+            _page_params(edition, documents, n, names, ids, has_pdf),
+        )
         for n, entry in enumerate(documents)
     ]
     for entry, data in zip(documents, context.map(render_page, items), strict=True):
@@ -286,10 +288,20 @@ def _chapter_xml(
         _chapter_xml(element, child, names, persons, person_names, places)
 
 
+def display_title(title: str, number: str) -> str:
+    """The heading as the lists show it: brackets closed up, a leading "No. 580." / "87."
+    left out (the lists print the number on their own)."""
+    text = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", " ".join(title.split())))
+    if number:
+        text = re.sub(rf"^(?:No\.\s*)?{re.escape(number)}(?:\.\s*|\s+|(?=[A-Z]))", "", text).strip() or text
+    return text or "Untitled document"
+
+
 def _doc_xml(parent: etree._Element, entry: Entry) -> etree._Element:
     meta = entry.meta
     when = meta.date_when or meta.date_min
-    time = when[11:16] if len(when) > 11 and when[10] == "T" else ""
+    # the time where the printed date does not say it already
+    time = when[11:16] if len(when) > 11 and when[10] == "T" and not meta.date_text else ""
     doc = _e(
         parent,
         "doc",
@@ -297,7 +309,7 @@ def _doc_xml(parent: etree._Element, entry: Entry) -> etree._Element:
         key=entry.key,
         page=entry.page,
         n=meta.number,
-        title=meta.title or "Untitled document",
+        title=display_title(meta.title, meta.number),
         type=meta.doc_type or ("Editorial Note" if meta.subtype == "editorial-note" else ""),
         date_text=meta.date_text,
         sort=meta.sort_date[:10],
@@ -343,7 +355,10 @@ def _page_params(
             other, own = owner
             if other is entry:
                 continue  # the stylesheet links ids of its own file
-            is_div = own in ("", other.div.get("{http://www.w3.org/XML/1998/namespace}id") if other.div is not None else "")
+            is_div = own in (
+                "",
+                other.div.get("{http://www.w3.org/XML/1998/namespace}id") if other.div is not None else "",
+            )
             xrefs[target] = other.page if is_div else f"{other.page}#{own}"
         for element in div.iter(f"{{{TEI_NS}}}persName"):
             name = " ".join("".join(element.itertext()).split())

@@ -52,7 +52,7 @@
       <xsl:with-param name="lang" select="if (matches(string($site/@lang), '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$', ';j')) then string($site/@lang) else 'en'"/>
       <xsl:with-param name="body-class" select="'page-' || $page"/>
       <xsl:with-param name="description" select="enc:description($page)"/>
-      <xsl:with-param name="canonical" select="if (string($site/@base)) then replace($site/@base, '/?$', '/') || 'html/' || $page || '.html' else ''"/>
+      <xsl:with-param name="canonical" select="if (string($site/@base)) then replace($site/@base, '([^/])$', '$1/') || 'html/' || $page || '.html' else ''"/>
       <xsl:with-param name="content" as="node()*">
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="edition-header">
@@ -130,7 +130,7 @@
         <xsl:variable name="dated" as="xs:string*" select="sort($docs/@sort[string(.)] ! string(.))"/>
         {count($docs)} {if (count($docs) eq 1) then 'document' else 'documents'}<!--
         -->{if (count($top) gt 1) then ' in ' || count($top) || ' chapters' else ''}<!--
-        -->{if (exists($dated)) then ', ' || enc:format-iso($dated[1]) || ' – ' || enc:format-iso($dated[last()]) else ''};
+        -->{if (exists($dated)) then ', ' || enc:format-iso($dated[1]) || (if ($dated[last()] ne $dated[1]) then ' – ' || enc:format-iso($dated[last()]) else '') else ''};
         <a href="persons.html">{count($site/person)} {if (count($site/person) eq 1) then 'person' else 'persons'}</a>,
         <a href="places.html">{count($site/place)} {if (count($site/place) eq 1) then 'place' else 'places'}</a>.
       </p>
