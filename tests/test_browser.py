@@ -152,7 +152,7 @@ def test_open_a_footnote_and_come_back(site: tuple[Path, str], page: object) -> 
 
 
 def test_filter_the_list_by_a_date_range(site: tuple[Path, str], page: object) -> None:
-    out, base = site
+    _, base = site
     page.goto(base + "html/chronology.html")
     dates = sorted(
         d for d in page.eval_on_selector_all("li.entry", "els => els.map(e => e.dataset.date)") if d
@@ -170,7 +170,7 @@ def test_filter_the_list_by_a_date_range(site: tuple[Path, str], page: object) -
 
 
 def test_without_javascript_the_full_list_shows(site: tuple[Path, str], browser: object) -> None:
-    out, base = site
+    _, base = site
     context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
     tab = context.new_page()
     tab.goto(base + "html/index.html")

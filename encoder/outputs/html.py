@@ -261,29 +261,20 @@ def _chapter_xml(
     for entry in chapter.entries:
         if entry.root is None:
             continue
-        doc = _doc_xml(element, entry)
+        _doc_xml(element, entry)
         meta = entry.meta
-
-        def note(name: str, ref: str, role: str) -> None:
+        mentions = [(p.name, p.ref, "sent") for p in meta.senders if p.kind == "person"]
+        mentions += [(p.name, p.ref, "received") for p in meta.recipients if p.kind == "person"]
+        mentions += [(name, "", "signed") for name in meta.signers]
+        mentions += [(p.name, p.ref, "named") for p in meta.persons]
+        for name, ref, role in mentions:
             pid = names.of(name, ref)
             person_names.setdefault(pid, name)
             roles = persons.setdefault(pid, {}).setdefault(entry.key, [])
             if role not in roles:
                 roles.append(role)
-
-        for party in meta.senders:
-            if party.kind == "person":
-                note(party.name, party.ref, "sent")
-        for party in meta.recipients:
-            if party.kind == "person":
-                note(party.name, party.ref, "received")
-        for signer in meta.signers:
-            note(signer, "", "signed")
-        for party in meta.persons:
-            note(party.name, party.ref, "named")
         if meta.place:
             places.setdefault(meta.place, []).append(entry.key)
-        del doc
     for child in chapter.children:
         _chapter_xml(element, child, names, persons, person_names, places)
 
