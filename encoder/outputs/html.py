@@ -288,6 +288,18 @@ def display_title(title: str, number: str) -> str:
     return text or "Untitled document"
 
 
+def _source_line(entry: Entry) -> str:
+    """The legacy source line printed above the heading ("File No. 861.77/330"), which
+    tells apart documents with the same heading; '' when it only repeats the number."""
+    div = entry.div
+    note = div.find(f"{{{TEI_NS}}}note[@type='source']") if div is not None else None
+    if note is None or not ("inline" in (note.get("rend") or "").split() or note.get("place") == "inline"):
+        return ""
+    line = " ".join("".join(note.itertext()).split())
+    number = entry.meta.number
+    return "" if number and line in (f"No. {number}.", f"No. {number}", f"{number}.", number) else line
+
+
 def _doc_xml(parent: etree._Element, entry: Entry) -> etree._Element:
     meta = entry.meta
     when = meta.date_when or meta.date_min
@@ -307,7 +319,15 @@ def _doc_xml(parent: etree._Element, entry: Entry) -> etree._Element:
         time=time,
         place=meta.place,
         pos=str(entry.position),
+        source_line=_source_line(entry),
     )
+    if meta.date_when or meta.date_text:
+        # the dateline's date as a one-element TEI date: the summary template of the
+        # document pages shows it the same way here (value in words, printed words kept)
+        date = etree.SubElement(doc, f"{{{TEI_NS}}}date")
+        if meta.date_when:
+            date.set("when", meta.date_when)
+        date.text = _xml_text(meta.date_text)
     for party in meta.senders:
         _e(doc, "sender", party.name)
     for party in meta.recipients:

@@ -207,18 +207,21 @@
   <!-- One document: its parts in order, then its notes. -->
   <xsl:template match="tei:div | tei:body" mode="document" as="element(article)">
     <article class="document" id="{enc:anchor-id(.)}">
-      <span hidden="" data-pagefind-meta="title">{enc:display-title(.)}</span>
-      <xsl:for-each select="enc:doc-date(.)">
-        <span hidden="" data-pagefind-meta="date">{enc:plain(.)}</span>
-      </xsl:for-each>
-      <xsl:for-each select="enc:doc-types(.)">
-        <span hidden="" data-pagefind-filter="type">{.}</span>
-      </xsl:for-each>
       <xsl:if test="not(tei:head)">
         <xsl:call-template name="enc:missing-head"/>
       </xsl:if>
       <xsl:apply-templates select="node()" mode="text"/>
       <xsl:apply-templates select="." mode="notes"/>
+      <xsl:if test="map:size($enc:page) gt 0">
+        <!-- what a search result shows: the title and the date (Pagefind metadata) -->
+        <span hidden="" data-pagefind-meta="title">{enc:display-title(.)}</span>
+        <xsl:for-each select="enc:doc-date(.)">
+          <span hidden="" data-pagefind-meta="date">{enc:plain(.)}</span>
+        </xsl:for-each>
+        <xsl:for-each select="enc:doc-types(.)">
+          <span hidden="" data-pagefind-filter="type">{.}</span>
+        </xsl:for-each>
+      </xsl:if>
     </article>
   </xsl:template>
 

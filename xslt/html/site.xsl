@@ -19,6 +19,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:enc="urn:telegram-tei:xslt"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -28,6 +29,7 @@
   <xsl:include href="../common/params.xsl"/>
   <xsl:include href="../common/functions.xsl"/>
   <xsl:include href="page.xsl"/>
+  <xsl:include href="summary.xsl"/>
 
   <xsl:param name="page" as="xs:string" select="'index'"/>
 
@@ -198,15 +200,39 @@
         data-sender="{string-join(sender, '|')}" data-recipient="{string-join(recipient, '|')}"
         data-marking="{string-join(marking, '|')}">
       <a class="entry-title" href="{@page}">
-        <xsl:if test="string(@n)"><span class="doc-number">{@n}.</span><xsl:text> </xsl:text></xsl:if>
+        <xsl:if test="string(@n)"><span class="doc-number">No. {@n}.</span><xsl:text> </xsl:text></xsl:if>
         <span class="title">{@title}</span>
       </a>
-      <xsl:variable name="line" as="xs:string*" select="(
-          (if (string(@date-text) or string(@sort)) then (if (string(@date-text)) then @date-text else enc:format-iso(@sort)) || (if (string(@time)) then ', ' || @time else '') else ()),
-          (if (sender or recipient) then string-join(sender, '; ') || ' → ' || string-join(recipient, '; ') else ()),
-          @type[string(.)] ! string(.))"/>
-      <xsl:if test="exists($line)">
-        <span class="entry-line">{string-join($line, ' · ')}</span>
+      <xsl:variable name="items" as="element(div)*">
+        <xsl:call-template name="enc:summary-item">
+          <xsl:with-param name="label" select="'From'"/>
+          <xsl:with-param name="values" select="sender ! string(.)"/>
+        </xsl:call-template>
+        <xsl:call-template name="enc:summary-item">
+          <xsl:with-param name="label" select="'To'"/>
+          <xsl:with-param name="values" select="recipient ! string(.)"/>
+        </xsl:call-template>
+        <xsl:for-each select="tei:date">
+          <div>
+            <dt>Date</dt>
+            <dd><xsl:call-template name="enc:date-summary"><xsl:with-param name="date" select="."/></xsl:call-template></dd>
+          </div>
+        </xsl:for-each>
+        <xsl:call-template name="enc:summary-item">
+          <xsl:with-param name="label" select="'Type'"/>
+          <xsl:with-param name="values" select="@type[string(.)] ! string(.)"/>
+        </xsl:call-template>
+        <xsl:call-template name="enc:summary-item">
+          <xsl:with-param name="label" select="'Markings'"/>
+          <xsl:with-param name="values" select="marking ! string(.)"/>
+        </xsl:call-template>
+        <xsl:call-template name="enc:summary-item">
+          <xsl:with-param name="label" select="'Source'"/>
+          <xsl:with-param name="values" select="@source-line[string(.)] ! string(.)"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="exists($items)">
+        <dl class="entry-meta"><xsl:sequence select="$items"/></dl>
       </xsl:if>
     </li>
   </xsl:template>
