@@ -207,7 +207,10 @@ def test_each_volume_alone(volume: str, tmp_path: Path, browser: object) -> None
     report = build([folder], out, outputs=["tei", "html"])
     assert not report.errors
     home = html.parse(str(out / "html" / "index.html"))
-    numbers = [n.rstrip(".") for n in home.xpath("//li[@class='entry']/a/span[@class='doc-number']/text()")]
+    numbers = [
+        n.removeprefix("No. ").rstrip(".")
+        for n in home.xpath("//li[@class='entry']/a/span[@class='doc-number']/text()")
+    ]
     assert len(home.xpath("//li[@class='entry']")) == len(volumes()[volume])
     assert numbers == sorted(numbers, key=lambda n: (int(re.match(r"\d+", n).group(0)), n))
     assert (
