@@ -212,3 +212,34 @@ def test_render_html_from_a_volume_tei_file(tmp_path: Path) -> None:
         for a in _page(p).xpath("//main//a[contains(@class,'person')]")
     ]
     assert persons and len(linked) >= len(persons)
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the dev corpus (../shared/corpus/dev) is not here")
+def test_every_list_of_the_dev_edition_is_in_order(tmp_path: Path) -> None:
+    """The dev corpus as one edition: contents in edition order, chronology by date in
+    year and month groups, every register entry's documents in edition order."""
+    from editions import arrange_all
+
+    from encoder.editiontei import load_edition
+
+    out = tmp_path / "out"
+    report = build([arrange_all(tmp_path)], out, outputs=["tei", "html"])
+    assert not report.errors
+    edition = load_edition([out / "tei" / "edition.xml"])
+    order = [e.key for e in edition.documents]
+    home = _page(out / "html" / "index.html")
+    assert [h.removesuffix(".html") for h in home.xpath("//li[@class='entry']/a/@href")] == order
+    chronology = _page(out / "html" / "chronology.html")
+    dates = [d for d in chronology.xpath("//li[@class='entry']/@data-date") if d]
+    assert dates == sorted(dates) and len(dates) == sum(1 for e in edition.documents if e.meta.sort_date) > 1
+    assert len(chronology.xpath("//li[@class='entry']")) == len(order)  # the undated at the end
+    for month in chronology.xpath("//section[@class='month']"):
+        key = month.xpath("string(h3/@id)")[1:]
+        assert all(d.startswith(key) for d in month.xpath(".//li/@data-date"))
+    position = {key: n for n, key in enumerate(order)}
+    for register in ("persons.html", "places.html"):
+        entries = _page(out / "html" / register).xpath("//div[@class='register-entry']")
+        assert entries, register
+        for entry in entries:
+            keys = [h.removesuffix(".html") for h in entry.xpath(".//ul[@class='refs']//a/@href")]
+            assert keys == sorted(keys, key=position.__getitem__), (register, entry.get("id"))
