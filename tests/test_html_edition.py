@@ -243,3 +243,19 @@ def test_every_list_of_the_dev_edition_is_in_order(tmp_path: Path) -> None:
         for entry in entries:
             keys = [h.removesuffix(".html") for h in entry.xpath(".//ul[@class='refs']//a/@href")]
             assert keys == sorted(keys, key=position.__getitem__), (register, entry.get("id"))
+
+
+def test_without_pagefind_the_site_still_builds_with_a_warning(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from encoder.editiontei import load_edition
+    from encoder.outputs import html as html_output
+
+    edition = load_edition(sorted((sample / "tei").glob("frus*.xml")))
+    monkeypatch.setattr(html_output.sys, "executable", str(tmp_path / "no-python"))
+    context = Context()
+    written = write_site(edition, tmp_path / "site", context)
+    assert (tmp_path / "site" / "index.html") in written and (tmp_path / "site" / "search.html").is_file()
+    assert not (tmp_path / "site" / "pagefind").exists()
+    assert [w.code for w in context.warnings] == ["html.search"]
+    assert "search index not built" in context.warnings[0].message
