@@ -158,8 +158,11 @@ class _Index:
                 self._add("id", top, value, ids.of(entry, value))
                 if element.tag == f"{_T}pb" and element.get("n"):
                     self._add("pg", top, element.get("n", ""), ids.of(entry, value))
-            if entry.tei_path:
-                self.files[Path(entry.tei_path).name] = entry
+            # per-document files point into each other by file name: the file the build
+            # wrote, or the file a render read
+            for name in (entry.tei_path, entry.source_file):
+                if name.endswith(".xml"):
+                    self.files.setdefault(Path(name).name, entry)
 
     def _add(self, kind: str, top: str, name: str, target: str) -> None:
         self.scoped.setdefault((kind, top, name), []).append(target)

@@ -124,3 +124,29 @@ def test_a_volume_tei_file_keeps_and_resolves_its_refs(tmp_path: Path) -> None:
     # the volume's own reference to another volume stays as the editors wrote it
     d141 = next(e for e in edition.documents if e.meta.number == "141")
     assert any(r.get("target", "").startswith("frus1964-68v01#") for r in d141.div.iterfind(".//t:ref", NS))
+
+
+def test_per_document_files_link_again_when_rendered(tmp_path: Path) -> None:
+    """``render`` over a build's tei/ folder: the ``other.xml`` pointers of the files
+    resolve to the same documents, even when numbers clash across volumes."""
+    from encoder.xrefs import edition_ids
+
+    folder = _folder(
+        tmp_path,
+        {
+            "01 Guatemala": ["frus1952-54Guat_d145", "frus1952-54Guat_d146"],
+            "02 Vietnam": ["frus1964-68v02_d145", "frus1964-68v02_d146"],
+        },
+    )
+    out = tmp_path / "out"
+    build([folder], out, outputs=["tei"])
+    files = sorted(p for p in (out / "tei").glob("frus*.xml"))
+    edition = load_edition(files)
+    owner = edition_ids(edition).owner
+    linked = 0
+    for entry in edition.documents:
+        for ref in entry.div.iterfind(".//t:ref", NS):
+            other, _ = owner[ref.get("target")[1:]]
+            assert Path(other.source_file).name.split("_")[0] == Path(entry.source_file).name.split("_")[0]
+            linked += 1
+    assert linked >= 3
