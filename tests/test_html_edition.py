@@ -259,3 +259,18 @@ def test_without_pagefind_the_site_still_builds_with_a_warning(
     assert not (tmp_path / "site" / "pagefind").exists()
     assert [w.code for w in context.warnings] == ["html.search"]
     assert "search index not built" in context.warnings[0].message
+
+
+def test_terms_are_linked_to_the_list_with_their_definition(sample: Path) -> None:
+    terms = _page(sample / "html" / "terms.html")
+    listed = {e.get("id"): e.xpath("string(dd)") for e in terms.xpath("//div[@class='register-entry']")}
+    assert len(listed) == len((samples_dir() / "terms.txt").read_text(encoding="utf-8").strip().splitlines())
+    seen = 0
+    for path in _doc_pages(sample):
+        page = _page(path)
+        for a in page.xpath("//main//a[contains(@class, 'term-link')]"):
+            tid = a.get("href").split("#")[1]
+            tip = page.xpath(f"string(//*[@id='{a.get('aria-describedby')}'])")
+            assert tid in listed and listed[tid] in tip
+            seen += 1
+    assert seen > 0
