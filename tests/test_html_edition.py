@@ -274,3 +274,31 @@ def test_terms_are_linked_to_the_list_with_their_definition(sample: Path) -> Non
             assert tid in listed and listed[tid] in tip
             seen += 1
     assert seen > 0
+
+
+def test_a_page_that_fails_costs_only_itself(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from encoder.editiontei import load_edition
+    from encoder.errors import TransformError
+    from encoder.outputs import html as html_output
+
+    edition = load_edition(sorted((sample / "tei").glob("frus*.xml")))
+    broken = edition.documents[1]
+    real = html_output.run_stylesheet
+
+    def failing(relative: str, xml_text: str, name: str, params: object = None) -> bytes:
+        if name == broken.source_file and relative == html_output.HTML_XSL:
+            raise TransformError("tei-to-html.xsl failed: a test failure", name)
+        return real(relative, xml_text, name, params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(html_output, "run_stylesheet", failing)
+    context = Context()
+    write_site(edition, tmp_path / "site", context)
+    assert [w.code for w in context.warnings if w.code == "html.page"] == ["html.page"]
+    assert context.warnings[0].file == broken.source_file
+    page = _page(tmp_path / "site" / broken.page)
+    assert "could not be shown" in page.text_content() and "a test failure" in page.text_content()
+    for entry in edition.documents:
+        if entry is not broken:
+            assert _page(tmp_path / "site" / entry.page).xpath("//article")

@@ -33,6 +33,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..edition import Chapter, Edition, Entry
+from ..errors import EncoderError
 from ..files import atomic_write
 from ..transform import run_stylesheet
 from . import Context
@@ -96,8 +97,13 @@ def write_site(
         )
         for n, entry in enumerate(documents)
     ]
-    for entry, data in zip(documents, context.map(render_page, items), strict=True):
-        pages.append((target / entry.page, data))  # type: ignore[arg-type]
+    for entry, result in zip(documents, context.map(render_page_or_error, items), strict=True):
+        data, error = result  # type: ignore[misc]
+        if error:
+            # one document that cannot be shown costs its own page, not the site
+            context.warn(f"html page {entry.page}: {error}", entry.source_file, "html.page")
+            data = _fallback_page(entry, edition, error)
+        pages.append((target / entry.page, data))
     target.mkdir(parents=True, exist_ok=True)
     for name in STATIC:
         pages.append((target / name, _static(name)))
@@ -112,6 +118,30 @@ def render_page(item: object) -> bytes:
     """One document page from ``(tei_bytes, source_name, params)`` (a pool worker's job)."""
     tei, name, params = item  # type: ignore[misc]
     return run_stylesheet(HTML_XSL, tei.decode("utf-8"), name, params)
+
+
+def render_page_or_error(item: object) -> tuple[bytes, str]:
+    """:func:`render_page`, with a failure of the stylesheet returned as its message."""
+    try:
+        return render_page(item), ""
+    except EncoderError as exc:
+        return b"", exc.message
+
+
+def _fallback_page(entry: Entry, edition: Edition, error: str) -> bytes:
+    """A plain page in the place of a document the stylesheet could not show, so the
+    contents, prev/next and cross-references still land somewhere that says why."""
+    from html import escape
+
+    title = escape(f"{entry.meta.title or entry.key} — {edition.meta.title}")
+    tei = f'<p><a href="../{escape(entry.tei_path)}">The document in TEI</a></p>' if entry.tei_path else ""
+    return (
+        f'<!DOCTYPE html><html lang="{escape(edition.meta.language or "en")}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>'
+        f'<body><main id="main"><h1>{escape(entry.meta.title or entry.key)}</h1>'
+        f"<p>This document could not be shown: {escape(error)}</p>{tei}"
+        f'<p><a href="{INDEX_NAME}">Contents</a></p></main></body></html>'
+    ).encode()
 
 
 def _static(name: str) -> bytes:
