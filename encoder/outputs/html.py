@@ -332,9 +332,6 @@ def _source_line(entry: Entry) -> str:
 
 def _doc_xml(parent: etree._Element, entry: Entry) -> etree._Element:
     meta = entry.meta
-    when = meta.date_when or meta.date_min
-    # the time where the printed date does not say it already
-    time = when[11:16] if len(when) > 11 and when[10] == "T" and not meta.date_text else ""
     doc = _e(
         parent,
         "doc",
@@ -344,9 +341,8 @@ def _doc_xml(parent: etree._Element, entry: Entry) -> etree._Element:
         n=meta.number,
         title=display_title(meta.title, meta.number),
         type=meta.doc_type or ("Editorial Note" if meta.subtype == "editorial-note" else ""),
-        date_text=meta.date_text,
         sort=meta.sort_date[:10],
-        time=time,
+        when=meta.sort_date,
         place=meta.place,
         pos=str(entry.position),
         source_line=_source_line(entry),

@@ -5,8 +5,8 @@
 
     <site title= subtitle= publisher= place= date= base= lang=>
       <editor/>* <export href=>label</export>*
-      <chapter id= title=> <doc key= page= n= title= type= date-text= sort= time= place= pos=>
-          <sender/>* <recipient/>* <marking kind=/>* </doc>* <chapter/>* </chapter>*
+      <chapter id= title=> <doc key= page= n= title= type= sort= when= place= pos= source-line=>
+          <tei:date when=>as printed</tei:date>? <sender/>* <recipient/>* <marking kind=/>* </doc>* <chapter/>* </chapter>*
       <person id= name= listed=>description<in doc= roles=/>*</person>*
       <place id= name=><in doc=/>*</place>*  <term id= name=>definition</term>*
     </site>
@@ -270,7 +270,7 @@
   <!-- ============================================================ chronology -->
   <xsl:template name="chronology" as="node()*">
     <xsl:call-template name="facets"/>
-    <xsl:for-each-group select="sort($docs[string(@sort)], (), function ($d) { string($d/@sort) || ' ' || string($d/@time) || format-number(xs:integer($d/@pos), '000000000') })"
+    <xsl:for-each-group select="sort($docs[string(@sort)], (), function ($d) { string($d/@when) || ' ' || format-number(xs:integer($d/@pos), '000000000') })"
         group-by="substring(@sort, 1, 4)">
       <section class="year" aria-labelledby="y{current-grouping-key()}" data-facet-group="">
         <h2 id="y{current-grouping-key()}">{current-grouping-key()}</h2>
