@@ -329,6 +329,7 @@ def _encode(
         if progress is not None:
             progress(result)
     edition.finish()
+    _link_references(edition, target, run)
     report.warnings.extend(edition.diagnostics)
     return report, edition, run
 
@@ -367,6 +368,27 @@ def _name_files(result: InputResult, out_dir: Path) -> None:
 
     result.warnings = fix(result.warnings)
     result.errors = fix(result.errors)
+
+
+def _link_references(edition: Edition, target: Path, run: _Run) -> None:
+    """Cross-references once the edition is known (:mod:`encoder.xrefs`); the per-document
+    TEI files whose trees changed are written again, with pointers into other documents
+    as ``other.xml#id`` so that each file stays valid on its own."""
+    from .teixml import serialize
+    from .xrefs import file_form, link_edition
+
+    linked = link_edition(edition)
+    for entry in linked.changed:
+        if entry.tei_path:
+            tree = file_form(entry, linked.ids).getroottree()
+            try:
+                atomic_write(target / entry.tei_path, serialize(tree))
+            except StorageError:
+                run.storage_failed = True
+                continue
+            if entry.tei_path in run.kept:  # an unchanged input whose links changed
+                run.kept.remove(entry.tei_path)
+                run.staged.append(entry.tei_path)
 
 
 def _chapter(plan: ChapterPlan, parent: Chapter | None) -> Chapter:
@@ -482,7 +504,8 @@ def run_outputs(
     storage_failed = False
     written_all: list[str] = []
     for name in names:
-        context = registry.Context(mapper=mapper)
+        # "outputs" tells an output which others this build makes (the HTML links them)
+        context = registry.Context(mapper=mapper, options={"outputs": ",".join(names)})
         try:
             written = registry.write(name, edition, out_dir, context)
         except StorageError as exc:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -28,6 +29,9 @@ from . import __version__
 from .docmeta import read_meta
 from .edition import Chapter, Edition, EditionMeta, Entry, Person, Term, clean_title
 from .errors import EncoderError, TransformError
+
+if TYPE_CHECKING:
+    from .xrefs import IdMap
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 FRUS_NS = "http://history.state.gov/frus/ns/1.0"
@@ -114,47 +118,49 @@ def _front(edition: Edition) -> etree._Element | None:
     return front
 
 
-def document_div(entry: Entry) -> etree._Element | None:
-    """A copy of the entry's document div with its ids made unique in the edition."""
+def document_div(entry: Entry, ids: IdMap | None = None) -> etree._Element | None:
+    """A copy of the entry's document div with its ids made unique in the edition.
+
+    ``ids`` is the edition's :class:`~encoder.xrefs.IdMap` (computed when not given, for
+    this entry alone). Pointers in the tree are already in edition form after
+    :func:`encoder.xrefs.link_edition`; a pointer still naming one of the document's own
+    ids (an edition that was never linked) follows the rename.
+    """
     div = entry.div
     if div is None:
         return None
     div = copy.deepcopy(div)
-    old = div.get(XML_ID, "")
-    if old and entry.key != old:
-        _reprefix(div, old, entry.key)
-    elif not old:
-        div.set(XML_ID, entry.key)
+    if ids is None:
+        from .xrefs import edition_ids
+
+        ids = edition_ids(Edition(EditionMeta(), [Chapter("ch", "", [entry])]))
+    mine = ids.edition_id.get(entry.key, {})
+    if not div.get(XML_ID):
+        div.set(XML_ID, mine.get("", entry.key))
+    for element in div.iter():
+        value = element.get(XML_ID) if isinstance(element.tag, str) else None
+        if value is not None and value in mine:
+            element.set(XML_ID, mine[value])
+    for element in div.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attr in ("target", "corresp", "ref"):
+            value = element.get(attr)
+            if value and value.startswith("#") and value[1:] in mine and value[1:] not in ids.owner:
+                element.set(attr, f"#{mine[value[1:]]}")
     return div
 
 
-def _reprefix(div: etree._Element, old: str, key: str) -> None:
-    """Rename ``old…`` ids to ``key…`` (``d44fn1`` → ``ch2-d44fn1``) and follow pointers."""
-    renamed: dict[str, str] = {}
-    for element in div.iter():
-        value = element.get(XML_ID)
-        if value is None:
-            continue
-        new = key + value[len(old) :] if value.startswith(old) else f"{key}-{value}"
-        renamed[value] = new
-        element.set(XML_ID, new)
-    for element in div.iter():
-        for attr in ("target", "corresp", "ref"):
-            value = element.get(attr)
-            if value and value.startswith("#") and value[1:] in renamed:
-                element.set(attr, f"#{renamed[value[1:]]}")
-
-
-def _chapter_div(chapter: Chapter, depth: int) -> etree._Element:
+def _chapter_div(chapter: Chapter, depth: int, ids: IdMap) -> etree._Element:
     div = etree.Element(f"{_T}div", {"type": "chapter" if depth == 0 else "subchapter", XML_ID: chapter.id})
     if chapter.title:
         _sub(div, "head", chapter.title)
     for entry in chapter.entries:
-        doc = document_div(entry)
+        doc = document_div(entry, ids)
         if doc is not None:
             div.append(doc)
     for child in chapter.children:
-        div.append(_chapter_div(child, depth + 1))
+        div.append(_chapter_div(child, depth + 1, ids))
     return div
 
 
@@ -170,8 +176,11 @@ def edition_tree(edition: Edition) -> etree._ElementTree:
     if front is not None:
         text.append(front)
     body = _sub(text, "body")
+    from .xrefs import edition_ids
+
+    ids = edition_ids(edition)
     for chapter in edition.chapters:
-        body.append(_chapter_div(chapter, 0))
+        body.append(_chapter_div(chapter, 0, ids))
     if not len(body):
         _sub(body, "p")
     return etree.ElementTree(root)
@@ -230,6 +239,9 @@ def load_edition(paths: Sequence[Path], *, title: str | None = None) -> Edition:
         edition.meta.title = clean_title(title)
         edition.meta.title_given = True
     edition.finish()
+    from .xrefs import link_edition
+
+    link_edition(edition)  # ids unique in the edition, "Document 145" → ref (see xrefs)
     return edition
 
 

@@ -39,6 +39,16 @@
     <xsl:sequence select="replace(path($node), 'Q{http://www.tei-c.org/ns/1.0}', '', 'q')"/>
   </xsl:function>
 
+  <!-- The page-json parameter as a map (an empty map when it is not given). -->
+  <xsl:variable name="enc:page" as="map(*)"
+      select="if (normalize-space($page-json)) then parse-json($page-json) else map {}"/>
+
+  <!-- A link into another page of the site, handed in by page-json: our own safe names only. -->
+  <xsl:function name="enc:site-href" as="xs:string?">
+    <xsl:param name="href" as="item()?"/>
+    <xsl:sequence select="string($href)[matches(., '^[A-Za-z0-9][A-Za-z0-9_.\-]*\.html(#[A-Za-z_][A-Za-z0-9_.\-]*)?$', ';j')]"/>
+  </xsl:function>
+
   <!-- True for strings usable as an HTML id and URL fragment as they are. -->
   <xsl:function name="enc:is-safe-id" as="xs:boolean">
     <xsl:param name="id" as="xs:string?"/>

@@ -20,4 +20,13 @@
   <xsl:param name="prev-href" as="xs:string" select="''"/>
   <xsl:param name="next-href" as="xs:string" select="''"/>
 
+  <!--
+    Everything else a document page of an edition needs, as one JSON object (encoder/
+    outputs/html.py): trail (chapters), xrefs (edition pointer → page href), persons
+    (corresp or "name:…" → index id and description), terms (#id → definition), tei and
+    pdf links, cite (edition, editors, publisher, place, date, permalink, key), canonical,
+    position and count. '' (the print edition, a bare render) gives an empty map.
+  -->
+  <xsl:param name="page-json" as="xs:string" select="''"/>
+
 </xsl:stylesheet>

@@ -14,6 +14,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:enc="urn:telegram-tei:xslt"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -118,23 +119,91 @@
     </sup>
   </xsl:template>
 
-  <!-- A cross reference: a link only when enc:safe-href allows one. -->
+  <!--
+    A cross reference: a link only when enc:safe-href allows one, or when the edition maps
+    its target to another page (page-json "xrefs": "Document 145" → d145.html).
+  -->
   <xsl:template match="tei:ref | tei:ptr" mode="text" as="element()">
-    <xsl:variable name="href" as="xs:string?" select="enc:safe-href(@target, .)"/>
+    <xsl:variable name="t" as="xs:string" select="normalize-space(@target)"/>
+    <xsl:variable name="href" as="xs:string?" select="(
+        enc:site-href(if (map:contains($enc:page, 'xrefs')) then $enc:page?xrefs($t) else ()),
+        enc:safe-href(@target, .))[1]"/>
     <xsl:choose>
       <xsl:when test="$href">
         <a class="ref" href="{$href}">
           <xsl:apply-templates mode="text"/>
-          <xsl:if test="self::tei:ptr">{normalize-space(@target)}</xsl:if>
+          <xsl:if test="self::tei:ptr">{$t}</xsl:if>
         </a>
       </xsl:when>
       <xsl:otherwise>
         <span class="ref">
           <xsl:apply-templates mode="text"/>
-          <xsl:if test="self::tei:ptr">{normalize-space(@target)}</xsl:if>
+          <xsl:if test="self::tei:ptr">{$t}</xsl:if>
         </span>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!--
+    A person the edition's index knows (page-json "persons", by @corresp or by name): a
+    link to the index entry, with the description as a tooltip shown on hover and focus.
+    Not inside another link, and not around a footnote marker (no link in a link).
+  -->
+  <xsl:template match="tei:persName[map:contains($enc:page, 'persons')]
+      [not(ancestor::tei:ref or ancestor::tei:ptr or .//tei:note or .//tei:ref or .//tei:ptr)]"
+      mode="text" priority="1" as="element()">
+    <xsl:variable name="key" as="xs:string" select="(normalize-space(@corresp)[.], normalize-space(@ref)[.],
+        'name:' || lower-case(normalize-space(string(.))))[1]"/>
+    <xsl:variable name="person" as="map(*)?" select="$enc:page?persons($key)"/>
+    <xsl:choose>
+      <xsl:when test="exists($person) and enc:is-safe-id(string($person?id))">
+        <xsl:call-template name="enc:tip-link">
+          <xsl:with-param name="class" select="enc:classes('persName', .) || ' person'"/>
+          <xsl:with-param name="href" select="'persons.html#' || $person?id"/>
+          <xsl:with-param name="tip" select="string($person?desc)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:next-match/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A term of the edition's list: a link to it, with the definition as a tooltip. -->
+  <xsl:template match="(tei:gloss | tei:term)[map:contains($enc:page, 'terms')]
+      [not(ancestor::tei:ref or ancestor::tei:ptr or .//tei:note or .//tei:ref or .//tei:ptr)]"
+      mode="text" priority="1" as="element()">
+    <xsl:variable name="target" as="xs:string" select="normalize-space(@target)"/>
+    <xsl:variable name="tip" as="xs:string?" select="$enc:page?terms($target)"/>
+    <xsl:choose>
+      <xsl:when test="exists($tip) and enc:is-safe-id(substring($target, 2))">
+        <xsl:call-template name="enc:tip-link">
+          <xsl:with-param name="class" select="enc:classes(local-name(), .) || ' term-link'"/>
+          <xsl:with-param name="href" select="'terms.html' || $target"/>
+          <xsl:with-param name="tip" select="$tip"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:next-match/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A link with a tooltip: the tip is described by aria-describedby and shown by CSS. -->
+  <xsl:template name="enc:tip-link" as="element(span)">
+    <xsl:param name="class" as="xs:string"/>
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="tip" as="xs:string"/>
+    <xsl:variable name="id" as="xs:string" select="'tip-' || generate-id()"/>
+    <span class="tip-wrap">
+      <a class="{$class}" href="{$href}">
+        <xsl:if test="normalize-space($tip)"><xsl:attribute name="aria-describedby" select="$id"/></xsl:if>
+        <xsl:apply-templates mode="text"/>
+      </a>
+      <xsl:if test="normalize-space($tip)">
+        <span class="tip" role="tooltip" id="{$id}" data-pagefind-ignore="">{normalize-space($tip)}</span>
+      </xsl:if>
+    </span>
   </xsl:template>
 
   <!-- Withheld or lost text the TEI marks with gap. -->

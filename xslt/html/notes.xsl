@@ -12,6 +12,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:enc="urn:telegram-tei:xslt"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -19,8 +20,18 @@
 
   <!-- The marker where the note was anchored. -->
   <xsl:template match="tei:note[enc:is-footnote(.)]" mode="text" as="element(sup)">
-    <sup class="note-ref">
-      <a id="{enc:note-ref-id(.)}" href="#{enc:anchor-id(.)}" role="doc-noteref">{enc:note-label(.)}</a>
+    <!-- In an edition (page-json given) the note's text also shows at the marker, on hover
+         and focus, by CSS alone; the print edition has the note at the foot of the page. -->
+    <xsl:variable name="tip" as="xs:string?" select="('tip-' || enc:anchor-id(.))[map:size($enc:page) gt 0]"/>
+    <sup class="{if ($tip) then 'note-ref tip-wrap' else 'note-ref'}">
+      <a id="{enc:note-ref-id(.)}" href="#{enc:anchor-id(.)}">
+        <xsl:if test="$tip"><xsl:attribute name="aria-describedby" select="$tip"/></xsl:if>
+        <xsl:attribute name="role" select="'doc-noteref'"/>
+        <xsl:value-of select="enc:note-label(.)"/>
+      </a>
+      <xsl:if test="$tip">
+        <span class="tip note-tip" role="tooltip" id="{$tip}" data-pagefind-ignore="">{enc:cut(enc:plain(.), 600)}</span>
+      </xsl:if>
     </sup>
   </xsl:template>
 
@@ -47,7 +58,7 @@
   <!-- One note: its mark links back to the marker, then the text, then a return arrow. -->
   <xsl:template match="tei:note" mode="notes" as="element(li)">
     <xsl:variable name="back" as="xs:string" select="'#' || enc:note-ref-id(.)"/>
-    <li class="note" id="{enc:anchor-id(.)}" role="doc-endnote">
+    <li class="note" id="{enc:anchor-id(.)}">
       <a class="note-mark" href="{$back}" role="doc-backlink" title="Back to the text">{enc:note-label(.)}</a>
       <xsl:text> </xsl:text>
       <div class="note-body">

@@ -24,12 +24,20 @@
     <xsl:param name="lang" as="xs:string" required="yes"/>
     <xsl:param name="body-class" as="xs:string" required="yes"/>
     <xsl:param name="content" as="node()*" required="yes"/>
+    <xsl:param name="description" as="xs:string" select="''"/>
+    <xsl:param name="canonical" as="xs:string" select="''"/>
     <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="telegram-tei"/>
         <title>{$title}</title>
+        <xsl:if test="normalize-space($description)">
+          <meta name="description" content="{normalize-space($description)}"/>
+        </xsl:if>
+        <xsl:if test="matches($canonical, '^https?://', 'i')">
+          <link rel="canonical" href="{$canonical}"/>
+        </xsl:if>
         <style>{$enc:css}</style>
       </head>
       <body class="{$body-class}">
