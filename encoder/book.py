@@ -1,0 +1,196 @@
+"""The print edition: the edition's TEI → Typst (XSLT 3.0) → one PDF/A-3b, PDF/UA-1 book.
+
+One entry point, :func:`render_book`, which the outputs registry calls with the whole
+edition as one TEI document (FRUS volume shape). The stylesheet ``print/tei-to-typst.xsl``
+owns the mapping from TEI; ``print/book.typ`` owns the typography; :mod:`encoder.typeset`
+compiles.
+
+Bad documents do not cost the book. When Typst cannot set the book, each problem it reports
+is traced back (by the line of the generated source) to the document whose markup is there:
+
+* a character no bundled font has is replaced by its code point (``U+6F22``) in that
+  document and reported as a warning naming the character and the document's input file;
+* any other problem sets that document as plain text (its heading, then one paragraph per
+  block, then its notes) and is reported as a warning;
+* a problem outside every document (the edition's own header) is an error: no PDF.
+
+A word too long for any line (:data:`MAX_WORD` characters) would run off the page without
+an error, so such documents are found before typesetting and set as plain text too.
+
+The PDF is written with :func:`encoder.outputs.atomic_write` only after it is whole, so a
+failed run never leaves a partial PDF behind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import Diagnostic, EncoderError, TransformError
+from .outputs import atomic_write
+from .safexml import parse_user_xml_bytes
+from .transform import stylesheet_path, transform
+from .typeset import TypesetError, compile_pdf
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+PRINT_XSL = "print/tei-to-typst.xsl"
+PDF_NAME = "edition.pdf"
+TEI_ATTACHMENT = "edition.xml"
+"""The name the edition's TEI has inside the PDF (a PDF/A-3 associated file)."""
+
+MAX_WORD = 1000
+"""Characters without a space that no page can hold even with break points every 24."""
+MAX_ROUNDS = 6
+"""Typesetting attempts at most: each round repairs every document Typst named."""
+
+_DOC_LINE = re.compile(r"^// doc (.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class BookResult:
+    """What :func:`render_book` wrote and what it had to report."""
+
+    pdf: Path
+    """``out_dir/edition.pdf``."""
+    paths: list[Path]
+    """Every file written (today only the PDF)."""
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Documents set as plain text, characters no font has, Typst's own warnings."""
+    plain_documents: list[str] = field(default_factory=list)
+    """xml:ids of the documents set as plain text."""
+
+
+def _documents(root: etree._Element) -> list[etree._Element]:
+    return root.xpath(
+        "tei:text/tei:body//tei:div[@type='document'][not(ancestor::tei:div[@type='document'])]",
+        namespaces={"tei": TEI_NS},
+    )
+
+
+def _long_words(root: etree._Element) -> dict[str, int]:
+    """Documents holding a run of more than :data:`MAX_WORD` non-space characters."""
+    found: dict[str, int] = {}
+    pattern = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+    for div in _documents(root):
+        longest = max((len(m) for t in div.itertext() for m in pattern.findall(t)), default=0)
+        if longest:
+            found[div.get(XML_ID, "")] = longest
+    return found
+
+
+def _doc_spans(source: str) -> list[tuple[int, int, str]]:
+    """(first line, last line, xml:id) of every document in the generated source."""
+    spans: list[tuple[int, int, str]] = []
+    current: tuple[int, str] | None = None
+    for number, line in enumerate(source.splitlines(), start=1):
+        match = _DOC_LINE.match(line)
+        if match:
+            current = (number, match[1])
+        elif line == "// end" and current is not None:
+            spans.append((current[0], number, current[1]))
+            current = None
+    return spans
+
+
+def _doc_at(spans: list[tuple[int, int, str]], line: int | None) -> str | None:
+    if line is None:
+        return None
+    for first, last, doc_id in spans:
+        if first <= line <= last:
+            return doc_id
+    return None
+
+
+def _substitute(source: str, glyphs: dict[str, set[str]]) -> str:
+    """Replace each missing character by its code point inside the documents that hold it."""
+    if not glyphs:
+        return source
+    lines = source.split("\n")
+    for first, last, doc_id in _doc_spans(source):
+        for char in glyphs.get(doc_id, ()):
+            for k in range(first - 1, last):
+                if char in lines[k]:
+                    lines[k] = lines[k].replace(char, f"U+{ord(char):04X}")
+    return "\n".join(lines)
+
+
+def render_book(
+    edition_tei: str,
+    out_dir: Path,
+    *,
+    source_name: str,
+    documents: Sequence[tuple[str, str]] = (),
+) -> BookResult:
+    """Typeset the edition ``edition_tei`` (one TEI document) as ``out_dir/edition.pdf``.
+
+    ``source_name`` names the edition in errors. ``documents`` maps document xml:id → the
+    input file it came from, so that every warning about a document names that file.
+    Returns the written paths and the warnings; raises :class:`EncoderError` subclasses
+    (and writes nothing) when the edition itself cannot be read or set.
+    """
+    files = dict(documents)
+    data = edition_tei.encode("utf-8")
+    tree = parse_user_xml_bytes(data, source_name)
+    root = tree.getroot()
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        raise TransformError("not a TEI P5 edition: the root element is not TEI", source_name)
+    warnings: list[Diagnostic] = []
+
+    def about(doc_id: str) -> str:
+        return files.get(doc_id) or f"{source_name}#{doc_id}"
+
+    plain: list[str] = []
+    for doc_id, length in _long_words(root).items():
+        plain.append(doc_id)
+        message = f"a word of {length} characters cannot be set; document {doc_id} set as plain text"
+        warnings.append(Diagnostic("warning", message, about(doc_id), code="print.plain"))
+
+    glyphs: dict[str, set[str]] = {}
+    stylesheet = stylesheet_path(PRINT_XSL)
+    pdf: bytes | None = None
+    for _ in range(MAX_ROUNDS):
+        params = {"plain-docs": " ".join(plain), "attach": TEI_ATTACHMENT}
+        source = _substitute(transform(stylesheet, edition_tei, source_name, params), glyphs)
+        try:
+            pdf, typst_warnings = compile_pdf(source, source_name, attachments={TEI_ATTACHMENT: data})
+        except TypesetError as exc:
+            spans = _doc_spans(source)
+            repaired = False
+            for problem in exc.problems:
+                doc_id = _doc_at(spans, problem.line) if problem.file == "main.typ" else None
+                if doc_id is None:
+                    raise
+                if problem.glyph:
+                    for char in problem.glyph:
+                        if char not in glyphs.setdefault(doc_id, set()):
+                            glyphs[doc_id].add(char)
+                            message = (
+                                f"no font has the character {char!r} (U+{ord(char):04X}) in document "
+                                f"{doc_id}; it is printed as U+{ord(char):04X}"
+                            )
+                            warnings.append(Diagnostic("warning", message, about(doc_id), code="print.glyph"))
+                            repaired = True
+                elif doc_id not in plain:
+                    plain.append(doc_id)
+                    message = f"document {doc_id} could not be set ({problem.message}); set as plain text"
+                    warnings.append(Diagnostic("warning", message, about(doc_id), code="print.plain"))
+                    repaired = True
+            if not repaired:
+                raise
+            continue
+        warnings.extend(typst_warnings)
+        break
+    if pdf is None:
+        raise TransformError(f"the book could not be set after {MAX_ROUNDS} attempts", source_name)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise EncoderError(f"cannot create the output folder: {exc.strerror or exc}", str(out_dir)) from None
+    target = out_dir / PDF_NAME
+    atomic_write(target, pdf)
+    return BookResult(pdf=target, paths=[target], warnings=warnings, plain_documents=plain)
