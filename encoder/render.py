@@ -1,5 +1,8 @@
 """The render stage: TEI files → the HTML reading edition and the PDF print edition.
 
+The print edition is typeset by :mod:`encoder.book` from one edition TEI; here the TEI
+files are only assembled into that shape (:func:`_edition_tei`).
+
 TEI given to ``render`` may come from users, so each file is parsed with
 :func:`encoder.safexml.parse_user_xml` (no DTDs, entities or network) and checked to be a
 TEI P5 document before Saxon sees it. Python decides what the stylesheets should not:
@@ -22,22 +25,22 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import __version__
 from .errors import TransformError
 from .outputs import atomic_write, safe_stem
-from .pdf import html_to_pdf
 from .safexml import parse_user_xml
 from .transform import stylesheet_path, transform
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 ENC_NS = "urn:telegram-tei:xslt"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 """The namespace of the stylesheets' own functions and of the edition wrapper."""
 
 HTML_XSL = "html/tei-to-html.xsl"
 INDEX_XSL = "html/index.xsl"
-PRINT_XSL = "print/tei-to-print.xsl"
 
 INDEX_NAME = "index.html"
-PRINT_HTML_NAME = "edition.html"
 PDF_NAME = "edition.pdf"
 
 DEFAULT_TITLE = "telegram-tei edition"
@@ -199,19 +202,81 @@ def render_html(tei_files: Sequence[Path], out_dir: Path, *, title: str | None =
     return [target for target, _ in pages]
 
 
-def render_print(tei_files: Sequence[Path], out_dir: Path, *, title: str | None = None) -> Path:
-    """Write out_dir/edition.html (print HTML) and out_dir/edition.pdf; return the PDF path.
+def _prefixed(div: etree._Element, prefix: str) -> etree._Element:
+    """A copy of ``div`` with every xml:id and every ``#`` reference to one of them prefixed."""
+    div = copy.deepcopy(div)
+    own = {e.get(XML_ID) for e in div.iter() if e.get(XML_ID)}
+    for element in div.iter():
+        if element.get(XML_ID):
+            element.set(XML_ID, prefix + element.get(XML_ID))
+        for attr in ("target", "corresp"):
+            value = (element.get(attr) or "").strip()
+            if value.startswith("#") and value[1:] in own:
+                element.set(attr, "#" + prefix + value[1:])
+    return div
 
-    ``title`` is the edition's title on the title page and in the PDF metadata, as for
-    :func:`render_html`.
+
+def _edition_tei(sources: Sequence[_Source], title: str) -> tuple[str, list[tuple[str, str]]]:
+    """The edition as one TEI document (FRUS volume shape), and (document id, file) pairs.
+
+    Minimal on purpose: the title, one unnamed chapter, the documents in edition order.
+    A file whose ids are already taken by an earlier file gets them prefixed (``e3-d580``),
+    so that every id, and every link inside a document, stays unique and right.
     """
+    tei = f"{{{TEI_NS}}}"
+    root = etree.Element(f"{tei}TEI", nsmap={None: TEI_NS})
+    root.set(XML_LANG, "en")
+    title_stmt = etree.SubElement(
+        etree.SubElement(etree.SubElement(root, f"{tei}teiHeader"), f"{tei}fileDesc"), f"{tei}titleStmt"
+    )
+    etree.SubElement(title_stmt, f"{tei}title", type="complete").text = title
+    file_desc = title_stmt.getparent()
+    publication = etree.SubElement(file_desc, f"{tei}publicationStmt")
+    etree.SubElement(publication, f"{tei}publisher").text = "telegram-tei"
+    source_desc = etree.SubElement(file_desc, f"{tei}sourceDesc")
+    chapter = etree.SubElement(
+        etree.SubElement(etree.SubElement(root, f"{tei}text"), f"{tei}body"), f"{tei}div", type="chapter"
+    )
+    chapter.set(XML_ID, "ch1")
+    taken: set[str] = {"ch1"}
+    documents: list[tuple[str, str]] = []
+    count = 0
+    for position, source in enumerate(sources, start=1):
+        divs = source.tree.getroot().xpath(
+            "tei:text/tei:body//tei:div[@type='document'][not(ancestor::tei:div[@type='document'])]",
+            namespaces={"tei": TEI_NS},
+        )
+        if not divs:  # a file without document divs is one document
+            body = source.tree.getroot().find(f"{tei}text/{tei}body")
+            div = etree.Element(f"{tei}div", type="document")
+            div.extend(copy.deepcopy(child) for child in (body if body is not None else ()))
+            divs = [div]
+        ids = {e.get(XML_ID) for d in divs for e in d.iter() if e.get(XML_ID)}
+        prefix = f"e{position}-" if ids & taken else ""
+        for div in divs:
+            div = _prefixed(div, prefix)
+            if not div.get(XML_ID):
+                div.set(XML_ID, f"e{position}-doc{len(documents) + 1}")
+            taken |= {e.get(XML_ID) for e in div.iter() if e.get(XML_ID)}
+            chapter.append(div)
+            documents.append((div.get(XML_ID), source.path.name))
+            count += 1
+    etree.SubElement(
+        source_desc, f"{tei}p"
+    ).text = f"Made with telegram-tei {__version__} from {count} documents."
+    return etree.tostring(root, encoding="unicode"), documents
+
+
+def render_print(tei_files: Sequence[Path], out_dir: Path, *, title: str | None = None) -> Path:
+    """Write out_dir/edition.pdf, the print edition of the TEI files; return its path.
+
+    The files become one edition TEI (one unnamed chapter, documents in edition order)
+    that :func:`encoder.book.render_book` typesets. ``title`` is the edition's title on
+    the title page and in the PDF metadata, as for :func:`render_html`.
+    """
+    from .book import render_book
+
     sources = _prepare(tei_files)
-    html_path = out_dir / PRINT_HTML_NAME
-    params = {"edition-title": _edition_title(sources, title)}
-    html = _run(PRINT_XSL, _edition_xml(sources, keyed=True), str(html_path), params)
-    pdf = html_to_pdf(html.decode("utf-8"), str(html_path))
-    _make_dir(out_dir)
-    atomic_write(html_path, html)
-    pdf_path = out_dir / PDF_NAME
-    atomic_write(pdf_path, pdf)
-    return pdf_path
+    edition, documents = _edition_tei(sources, _edition_title(sources, title))
+    result = render_book(edition, out_dir, source_name=str(out_dir / PDF_NAME), documents=documents)
+    return result.pdf

@@ -70,7 +70,6 @@
           || '  lang: ' || enc:ty-string(replace(enc:lang($tei), '-.*$', '', ';j')) || ',&#10;'
           || '  keywords: ' || enc:ty-strings(distinct-values(($stmt/tei:title[@type = 'short'], $tei/tei:text/tei:body/tei:div[not(@type = 'document')]/tei:head[1]) ! enc:plain(.))[.]) || ',&#10;'
           || '  attach: ' || (if ($attach) then enc:ty-string($attach) else 'none') || ',&#10;'
-          || '  persons: (' || string-join($persons ! (enc:ty-string(@xml:id) || ': ' || enc:ty-string(enc:plain(.)) || ','), ' ') || '),&#10;'
           || ')&#10;'"/>
       <xsl:apply-templates select="$tei/tei:text/tei:front/*" mode="book"/>
       <xsl:sequence select="'&#10;#show: mainmatter&#10;'"/>
@@ -79,6 +78,7 @@
       </xsl:if>
       <xsl:apply-templates select="$tei/tei:text/tei:body/node()" mode="book"/>
       <xsl:apply-templates select="$tei/tei:text/tei:back/*" mode="book"/>
+      <xsl:sequence select="'&#10;#indexes(persons: (' || string-join($persons ! (enc:ty-string(@xml:id) || ': ' || enc:ty-string(enc:plain(.)) || ','), ' ') || '))&#10;'"/>
     </xsl:variable>
     <xsl:sequence select="string-join($parts, '')"/>
   </xsl:template>
@@ -127,18 +127,27 @@
     <xsl:sequence select="string-join($parts, '')"/>
   </xsl:template>
 
-  <!-- A document: the marks for the contents and the running heads, then its text. -->
+  <!--
+    A document: the call that sets it, with its opening (the elements before its text:
+    source line, heading, opener, dateline) as the first content argument, its text as
+    the second.
+  -->
   <xsl:template match="tei:div[@type = 'document']" mode="book" as="xs:string">
     <xsl:variable name="n" as="xs:string" select="enc:doc-number(.)"/>
     <xsl:variable name="label" as="xs:string" select="enc:ty-target-label(.)"/>
     <xsl:variable name="plain" as="xs:boolean" select="string(@xml:id) = $enc:plain-ids"/>
+    <xsl:variable name="text-starts" as="element()?" select="*[not(self::tei:head or self::tei:opener
+        or self::tei:dateline or self::tei:byline or self::tei:seg
+        or self::tei:note[@type = 'source'][not(enc:is-footnote(.))])][1]"/>
+    <xsl:variable name="opening" as="element()*" select="if ($text-starts) then *[. &lt;&lt; $text-starts] else *"/>
+    <xsl:variable name="missing-head" as="xs:string" select="if (tei:head) then ''
+        else $enc:par || enc:ty-call('dochead', string(enc:ty-level(.)), enc:ty-markup(enc:display-title(.)))"/>
     <xsl:sequence select="'&#10;// doc ' || enc:ty-space(string(@xml:id)) || '&#10;'
         || '#doc(n: ' || enc:ty-string($n) || ', title: ' || enc:ty-string(enc:doc-title(.))
         || ', running: ' || enc:ty-string(enc:ty-running(.)) || ', level: ' || enc:ty-level(.) || ')['
         || (if ($label) then '#metadata(none)' || $label else '')
-        || (if ($plain) then enc:ty-plain(.) else
-            (if (tei:head) then '' else $enc:par || enc:ty-call('dochead', string(enc:ty-level(.)), enc:ty-markup(enc:display-title(.))))
-            || enc:ty-content(.))
+        || (if ($plain) then enc:ty-call('dochead', string(enc:ty-level(.)), enc:ty-markup(enc:breakable(enc:display-title(.)))) || '][' || enc:ty-plain(.)
+            else $missing-head || string-join($opening ! enc:ty-apply(.), '') || '][' || string-join((node() except $opening) ! enc:ty-apply(.), ''))
         || ']&#10;// end&#10;'"/>
   </xsl:template>
 
@@ -167,7 +176,6 @@
     <xsl:variable name="outer" as="element()*" select="$blocks[not(ancestor::* intersect $blocks)]"/>
     <xsl:variable name="notes" as="element()*" select="$doc//tei:note[enc:is-footnote(.)][not(ancestor::tei:note)]"/>
     <xsl:sequence select="'#plaindoc[' || $enc:par
-        || enc:ty-call('dochead', string(enc:ty-level($doc)), enc:ty-markup(enc:breakable(enc:display-title($doc)))) || $enc:par
         || string-join($outer[not(self::tei:head and parent::* is $doc)] ! (enc:ty-markup(enc:breakable(enc:plain(.))) || $enc:par), '')
         || string-join($notes ! ('#text(size: 8.5pt)[' || enc:ty-markup(enc:breakable(enc:note-label(.) || '. ' || enc:plain(.))) || ']' || $enc:par), '')
         || ']'"/>
