@@ -78,7 +78,7 @@
       </xsl:if>
       <xsl:apply-templates select="$tei/tei:text/tei:body/node()" mode="book"/>
       <xsl:apply-templates select="$tei/tei:text/tei:back/*" mode="book"/>
-      <xsl:sequence select="'&#10;#indexes(persons: (' || string-join($persons ! (enc:ty-string(@xml:id) || ': ' || enc:ty-string(enc:plain(.)) || ','), ' ') || '))&#10;'"/>
+      <xsl:sequence select="'&#10;#indexes(persons: (' || (if (empty($persons)) then ':' else string-join($persons ! (enc:ty-string(@xml:id) || ': ' || enc:ty-string(enc:plain(.)) || ','), ' ')) || '))&#10;'"/>
     </xsl:variable>
     <xsl:sequence select="string-join($parts, '')"/>
   </xsl:template>
