@@ -39,6 +39,25 @@
 
   <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="book" on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:mode name="toc" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- The label every contents entry points at: generated, so always a valid, unique label. -->
+  <xsl:function name="enc:toc-label" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="'&lt;enc-' || generate-id($div) || '&gt;'"/>
+  </xsl:function>
+
+  <!-- Contents entries: documents with their number; sections, chapters and subchapters bold. -->
+  <xsl:template match="tei:div[@type = 'document']" mode="toc" as="xs:string">
+    <xsl:sequence select="'#toc-doc(' || enc:toc-label(.) || ', ' || enc:ty-string(enc:doc-number(.)) || ', '
+        || enc:ty-string(enc:doc-title(.)) || ')&#10;'"/>
+  </xsl:template>
+
+  <xsl:template match="tei:div[tei:head][not(@type = 'document')]" mode="toc" as="xs:string?">
+    <xsl:if test="not(ancestor::tei:div[@type = 'document']) and enc:plain(tei:head[1])">
+      <xsl:sequence select="'#toc-part(' || enc:toc-label(.) || ', ' || enc:ty-string(enc:plain(tei:head[1])) || ')&#10;'"/>
+    </xsl:if>
+  </xsl:template>
 
   <xsl:template match="document-node(element(tei:TEI))" as="xs:string">
     <xsl:variable name="tei" as="element(tei:TEI)" select="tei:TEI"/>
@@ -71,6 +90,9 @@
           || '  keywords: ' || enc:ty-strings(distinct-values(($stmt/tei:title[@type = 'short'], $tei/tei:text/tei:body/tei:div[not(@type = 'document')]/tei:head[1]) ! enc:plain(.))[.]) || ',&#10;'
           || '  attach: ' || (if ($attach) then enc:ty-string($attach) else 'none') || ',&#10;'
           || ')&#10;'"/>
+      <xsl:sequence select="'&#10;#contents[&#10;'"/>
+      <xsl:apply-templates select="$tei/tei:text/(tei:front | tei:body | tei:back)//tei:div[tei:head or @type = 'document']" mode="toc"/>
+      <xsl:sequence select="'#toc-maybe(&lt;index-persons&gt;, &quot;Index of Persons&quot;)&#10;#toc-maybe(&lt;index-places&gt;, &quot;Index of Places&quot;)&#10;]&#10;'"/>
       <xsl:apply-templates select="$tei/tei:text/tei:front/*" mode="book"/>
       <xsl:sequence select="'&#10;#show: mainmatter&#10;'"/>
       <xsl:if test="empty($docs)">
@@ -93,7 +115,8 @@
   <!-- A front or back section (persons, terms, a preface): a section of its own. -->
   <xsl:template match="tei:front/tei:div | tei:back/tei:div" mode="book" as="xs:string">
     <xsl:variable name="head" as="xs:string" select="enc:plain(tei:head[1])"/>
-    <xsl:sequence select="'&#10;#section(' || enc:ty-string(if ($head) then $head else 'Section') || ')&#10;'
+    <xsl:sequence select="'&#10;#section(' || enc:ty-string(if ($head) then $head else 'Section') || ')'
+        || (if ($head) then '#metadata(none)' || enc:toc-label(.) else '') || '&#10;'
         || string-join((node() except tei:head[1]) ! enc:ty-apply(.), '') || '&#10;'"/>
   </xsl:template>
 
@@ -112,7 +135,8 @@
     <xsl:variable name="level" as="xs:integer" select="min((count(ancestor::tei:div) + 1, 5))"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:sequence select="'&#10;#chapter(title: ' || enc:ty-string($title) || ', short: ' || enc:ty-string(enc:cut($title, 60))
-          || ', level: ' || $level || ')' || enc:ty-target-label(.) || '&#10;'"/>
+          || ', level: ' || $level || ')' || enc:ty-target-label(.)
+          || (if ($title) then '#metadata(none)' || enc:toc-label(.) else '') || '&#10;'"/>
       <xsl:for-each select="node() except tei:head[1]">
         <xsl:choose>
           <xsl:when test="self::tei:div">
@@ -145,6 +169,7 @@
     <xsl:sequence select="'&#10;// doc ' || enc:ty-space(string(@xml:id)) || '&#10;'
         || '#doc(n: ' || enc:ty-string($n) || ', title: ' || enc:ty-string(enc:doc-title(.))
         || ', running: ' || enc:ty-string(enc:ty-running(.)) || ', level: ' || enc:ty-level(.) || ')['
+        || '#metadata(none)' || enc:toc-label(.)
         || (if ($label) then '#metadata(none)' || $label else '')
         || (if ($plain) then enc:ty-call('dochead', string(enc:ty-level(.)), enc:ty-markup(enc:breakable(enc:display-title(.)))) || '][' || enc:ty-plain(.)
             else $missing-head || string-join($opening ! enc:ty-apply(.), '') || '][' || string-join((node() except $opening) ! enc:ty-apply(.), ''))

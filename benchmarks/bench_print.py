@@ -1,0 +1,110 @@
+"""Time and memory of the print edition at volume size (not run by the tests).
+
+    .venv/bin/python benchmarks/bench_print.py                 # 100, 400 and 1,000 documents
+    .venv/bin/python benchmarks/bench_print.py -n 200 -n 800
+
+Each size runs in a child process of its own, so that its peak RSS is its own. The child
+encodes the dev-corpus and corpus-other pages (never a reserved volume), assembles them as
+one edition TEI (tests/edition_builder.py: one chapter per volume, the documents repeated
+with fresh ids until there are N), then runs the two stages of ``render_book`` and times
+them apart: the XSLT (edition TEI → Typst source, saxonche) and the typesetting (Typst →
+PDF/A-3b + PDF/UA-1 with the TEI attached). Reported: seconds for each, pages, peak RSS of
+the child; then a least-squares line through the sizes for time and memory, so that the
+growth per document can be read off (and checked for being linear).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def one(n: int) -> dict[str, float]:
+    """Typeset an edition of ``n`` documents in this process; return the measurements."""
+    from edition_builder import DEV, OTHER, assemble, corpus_pages, encode_pages, repeated
+    from pypdf import PdfReader
+
+    from encoder.book import PRINT_XSL, TEI_ATTACHMENT
+    from encoder.outputs import atomic_write
+    from encoder.transform import stylesheet_path, transform
+    from encoder.typeset import compile_pdf
+
+    t0 = time.perf_counter()
+    tei, _ = assemble(repeated(encode_pages(corpus_pages(DEV, OTHER)), n))
+    t1 = time.perf_counter()
+    source = transform(stylesheet_path(PRINT_XSL), tei, "bench.xml", {"attach": TEI_ATTACHMENT})
+    t2 = time.perf_counter()
+    pdf, _warnings = compile_pdf(source, "bench.xml", attachments={TEI_ATTACHMENT: tei.encode("utf-8")})
+    t3 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        atomic_write(Path(tmp) / "edition.pdf", pdf)
+        pages = len(PdfReader(str(Path(tmp) / "edition.pdf")).pages)
+    return {
+        "documents": n,
+        "assemble_s": round(t1 - t0, 2),
+        "xslt_s": round(t2 - t1, 2),
+        "typst_s": round(t3 - t2, 2),
+        "render_s": round(t3 - t1, 2),
+        "pages": pages,
+        "tei_mb": round(len(tei.encode("utf-8")) / 1e6, 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
+    """Least-squares slope and intercept."""
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mean_x) ** 2 for x in xs
+    )
+    return slope, mean_y - slope * mean_x
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("-n", type=int, action="append", help="documents (repeatable)")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one(args.one)))
+        return
+    rows = []
+    for n in args.n or [100, 400, 1000]:
+        start = time.perf_counter()
+        run = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True, cwd=ROOT
+        )
+        row = json.loads(run.stdout.strip().splitlines()[-1])
+        row["process_wall_s"] = round(time.perf_counter() - start, 2)
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    print()
+    print(
+        f"{'docs':>6} {'pages':>6} {'xslt s':>7} {'typst s':>8} {'render s':>9} {'wall s':>7} {'peak MB':>8}"
+    )
+    for r in rows:
+        print(
+            f"{r['documents']:>6} {r['pages']:>6} {r['xslt_s']:>7} {r['typst_s']:>8} "
+            f"{r['render_s']:>9} {r['process_wall_s']:>7} {r['peak_rss_mb']:>8}"
+        )
+    if len(rows) >= 2:
+        xs = [float(r["documents"]) for r in rows]
+        for key, unit in (("render_s", "s"), ("typst_s", "s"), ("xslt_s", "s"), ("peak_rss_mb", "MB")):
+            slope, intercept = fit(xs, [float(r[key]) for r in rows])
+            print(f"fit {key}: {slope * 1000:.3f} {unit} per 1,000 documents + {intercept:.2f} {unit}")
+
+
+if __name__ == "__main__":
+    main()
