@@ -183,7 +183,12 @@ def render_book(
             if not repaired:
                 raise
             continue
-        warnings.extend(typst_warnings)
+        spans = _doc_spans(source)
+        for problem in typst_warnings:
+            doc_id = _doc_at(spans, problem.line) if problem.file == "main.typ" else None
+            where = about(doc_id) if doc_id else source_name
+            message = f"typesetting{f' document {doc_id}' if doc_id else ''}: {problem.message}"
+            warnings.append(Diagnostic("warning", message, where, code="print.typst"))
         break
     if pdf is None:
         raise TransformError(f"the book could not be set after {MAX_ROUNDS} attempts", source_name)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import typst
 
-from .errors import Diagnostic, TransformError
+from .errors import TransformError
 from .resources import xslt_dir
 
 PDF_STANDARDS: tuple[str, ...] = ("a-3b", "ua-1")
@@ -109,8 +109,11 @@ def compile_pdf(
     *,
     attachments: Mapping[str, bytes] | None = None,
     standards: Sequence[str] = PDF_STANDARDS,
-) -> tuple[bytes, list[Diagnostic]]:
+) -> tuple[bytes, list[Problem]]:
     """Compile Typst ``source`` (which imports ``book.typ``) and return (PDF bytes, warnings).
+
+    Warnings are :class:`Problem` values with the line of the source they are about, so
+    that the caller can name the document.
 
     ``name`` is the output the source is for; it names every error and warning.
     ``attachments`` are files (name → bytes) placed beside the source, for ``pdf.attach``.
@@ -139,11 +142,12 @@ def compile_pdf(
             raise TypesetError(f"Typst could not set the book: {first}", name, problems) from None
     if not isinstance(pdf, bytes) or not pdf.startswith(b"%PDF-"):
         raise TransformError("Typst produced no PDF", name)
-    notes = [Diagnostic("warning", f"typesetting: {_warning_text(w)}", name, code="typst") for w in warnings]
+    notes: list[Problem] = []
+    for warning in warnings:
+        rendered = getattr(warning, "diagnostic", None)
+        if isinstance(rendered, str) and rendered.strip():
+            notes.extend(_problems(rendered, "warning"))
+        else:
+            text = " ".join(str(getattr(warning, "message", "") or warning).split())
+            notes.append(Problem("warning", text))
     return pdf, notes
-
-
-def _warning_text(warning: object) -> str:
-    """One line for a Typst warning (a TypstWarning or its rendered text)."""
-    text = str(getattr(warning, "message", "") or warning)
-    return " ".join(text.split())

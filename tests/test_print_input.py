@@ -191,3 +191,48 @@ def test_render_print_assembles_the_tei_files_into_one_book(tmp_path: Path) -> N
         etree.parse(str(ATTACHMENTS)).xpath("//*[local-name()='note'][not(@rend)]")
     )
     assert all(m.target == m.page for m in markers)
+
+
+def test_cross_references_link_inside_the_book_and_give_this_books_page(tmp_path: Path) -> None:
+    filler = " ".join(["Words to fill the page."] * 120)
+    tei = edition(
+        doc("d1", 1, "First", 'See <ref target="#d3">Document 3</ref> and <ref target="#pg_77">p. 77</ref>.'),
+        doc("d2", 2, "Second", filler, filler),
+        doc(
+            "d3",
+            3,
+            "Third",
+            'Its page <pb n="77" xml:id="pg_77"/>turns here.',
+            "And a missing "
+            '<ref target="#d99">Document 99</ref> and <ref target="javascript:alert(1)">a trap</ref>.',
+        ),
+    )
+    result = render_book(tei, tmp_path, source_name="ed.xml")
+    book = Book(result.pdf)
+    first = next(i for i, t in enumerate(book.texts) if "See Document 3" in t)
+    third = next(i for i, t in enumerate(book.texts) if "Its page" in t)
+    assert third > first + 1
+    text = " ".join(book.texts[first].split())
+    assert f"p. 77 [this ed., p. {book.labels[third]}]" in text  # the FRUS page, then this book's
+    targets = [
+        link.target
+        for link in book.links()
+        if link.page == first and not link.contents.startswith("Footnote")
+    ]
+    assert targets.count(third) == 2  # the document and the page, both links
+    later = " ".join(" ".join(book.texts[third:]).split())
+    assert "missing Document 99 and a trap." in later and "[Page 77]" in later
+    assert not [link for link in book.links() if link.page >= third and link.target is None and link.contents]
+
+
+def test_typesetter_warnings_name_the_document_they_are_about(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _inject(monkeypatch, "d2", '#text(font: "No Such Font")[x]')
+    tei = edition(doc("d1", 1, "First", "Words."), doc("d2", 2, "Second", "More words."))
+    result = render_book(tei, tmp_path, source_name="ed.xml", documents=[("d2", "second.txt")])
+    assert result.plain_documents == []
+    (warning,) = result.warnings
+    assert (
+        warning.file == "second.txt" and "d2" in warning.message and "no such font" in warning.message.lower()
+    )
