@@ -107,15 +107,23 @@ def _doc_at(spans: list[tuple[int, int, str]], line: int | None) -> str | None:
 
 
 def _substitute(source: str, glyphs: dict[str, set[str]]) -> str:
-    """Replace each missing character by its code point inside the documents that hold it."""
+    """Replace each missing character by its code point inside the documents that hold it
+    (key: the document's xml:id), or outside every document (key ``""``: the edition's
+    title, front matter). ``U+6F22`` is safe in markup and in a string literal alike."""
     if not glyphs:
         return source
     lines = source.split("\n")
-    for first, last, doc_id in _doc_spans(source):
+    spans = _doc_spans(source)
+    inside: set[int] = set()
+    for first, last, doc_id in spans:
+        inside.update(range(first - 1, last))
         for char in glyphs.get(doc_id, ()):
             for k in range(first - 1, last):
-                if char in lines[k]:
-                    lines[k] = lines[k].replace(char, f"U+{ord(char):04X}")
+                lines[k] = lines[k].replace(char, f"U+{ord(char):04X}")
+    for char in glyphs.get("", ()):
+        for k in range(len(lines)):
+            if k not in inside:
+                lines[k] = lines[k].replace(char, f"U+{ord(char):04X}")
     return "\n".join(lines)
 
 
@@ -163,18 +171,21 @@ def render_book(
             repaired = False
             for problem in exc.problems:
                 doc_id = _doc_at(spans, problem.line) if problem.file == "main.typ" else None
-                if doc_id is None:
-                    raise
                 if problem.glyph:
+                    key = doc_id or ""
                     for char in problem.glyph:
-                        if char not in glyphs.setdefault(doc_id, set()):
-                            glyphs[doc_id].add(char)
+                        if char not in glyphs.setdefault(key, set()):
+                            glyphs[key].add(char)
+                            what = f"document {doc_id}" if doc_id else "the edition's own text"
                             message = (
-                                f"no font has the character {char!r} (U+{ord(char):04X}) in document "
-                                f"{doc_id}; it is printed as U+{ord(char):04X}"
+                                f"no font has the character {char!r} (U+{ord(char):04X}) in {what}; "
+                                f"it is printed as U+{ord(char):04X}"
                             )
-                            warnings.append(Diagnostic("warning", message, about(doc_id), code="print.glyph"))
+                            where = about(doc_id) if doc_id else source_name
+                            warnings.append(Diagnostic("warning", message, where, code="print.glyph"))
                             repaired = True
+                elif doc_id is None:
+                    raise
                 elif doc_id not in plain:
                     plain.append(doc_id)
                     message = f"document {doc_id} could not be set ({problem.message}); set as plain text"

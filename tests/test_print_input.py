@@ -102,6 +102,14 @@ def test_a_missing_glyph_is_a_warning_naming_the_character_and_the_file(tmp_path
     assert "The seal reads U+6F22 here." in " ".join(text.split()) and "Plain words." in text
 
 
+def test_a_missing_glyph_in_the_editions_title_is_printed_as_its_code_point(tmp_path: Path) -> None:
+    tei = edition(doc("d1", 1, "First", "Words."), title="Papers 漢 Volume")
+    result = render_book(tei, tmp_path, source_name="ed.xml")
+    (warning,) = result.warnings
+    assert warning.code == "print.glyph" and warning.file == "ed.xml" and "edition" in warning.message
+    assert "Papers U+6F22 Volume" in Book(result.pdf).texts[0]
+
+
 def test_a_word_no_page_can_hold_sets_its_document_as_plain_text(tmp_path: Path) -> None:
     word = "QZ" * 5000
     tei = edition(
