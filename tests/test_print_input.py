@@ -6,6 +6,7 @@ well under a second.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -243,4 +244,26 @@ def test_typesetter_warnings_name_the_document_they_are_about(
     (warning,) = result.warnings
     assert (
         warning.file == "second.txt" and "d2" in warning.message and "no such font" in warning.message.lower()
+    )
+
+
+def test_subchapters_nest_in_the_bookmarks_and_the_contents(tmp_path: Path) -> None:
+    sub = (
+        '<div type="subchapter" xml:id="ch1-1"><head>Part A</head>{a}</div>'
+        '<div type="subchapter" xml:id="ch1-2"><head>Part B</head>{b}</div>'
+    ).format(a=doc("d1", 1, "First", "Words."), b=doc("d2", 2, "Second", "More words."))
+    result = render_book(edition(sub), tmp_path, source_name="ed.xml")
+    book = Book(result.pdf)
+    rows = [(depth, title) for depth, title, _ in book.outline()]
+    assert rows[:6] == [
+        (0, "Contents"),
+        (0, "Chapter One"),
+        (1, "Part A"),
+        (2, "1. First"),
+        (1, "Part B"),
+        (2, "2. Second"),
+    ]
+    contents = " ".join(book.texts[next(p for _, t, p in book.outline() if t == "Contents")].split())
+    assert re.search(r"Chapter One[ .]*1 Part A[ .]*1 1 First[ .]*1 Part B[ .]*1 2 Second[ .]*1", contents), (
+        contents
     )
