@@ -240,3 +240,19 @@ def test_title_page_imprint_and_front_lists(book: Book, root: etree._Element) ->
     persons_page = next(page for depth, title, page in book.outline() if title == "Persons")
     for person in root.xpath("//tei:front//tei:persName", namespaces=NS)[:5]:
         assert squash(text_of(person)) in book.squashed[persons_page]
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(book: Book, root: etree._Element) -> None:
+    """Each document's heading shares its page with the first words of its text."""
+    pages = [page for depth, _, page in book.outline() if depth == 1]
+    docs = documents(root)
+    assert len(pages) == len(docs)
+    checked = 0
+    for div, page in zip(docs, pages, strict=True):
+        first = div.find(f"{{{TEI_NS}}}p")
+        # the words before any element (a note's mark would stand between them on the page)
+        words = squash(first.text or "")[:15] if first is not None else ""
+        if words:
+            assert words in book.squashed[page], (div.get("n"), page + 1, words)
+            checked += 1
+    assert checked > 50
