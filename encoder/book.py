@@ -161,9 +161,12 @@ def render_book(
     glyphs: dict[str, set[str]] = {}
     stylesheet = stylesheet_path(PRINT_XSL)
     pdf: bytes | None = None
+    made: tuple[tuple[str, ...], str] | None = None  # the stylesheet's output for a plain list
     for _ in range(MAX_ROUNDS):
-        params = {"plain-docs": " ".join(plain), "attach": TEI_ATTACHMENT}
-        source = _substitute(transform(stylesheet, edition_tei, source_name, params), glyphs)
+        if made is None or made[0] != tuple(plain):  # a glyph alone needs no new transform
+            params = {"plain-docs": " ".join(plain), "attach": TEI_ATTACHMENT}
+            made = (tuple(plain), transform(stylesheet, edition_tei, source_name, params))
+        source = _substitute(made[1], glyphs)
         try:
             pdf, typst_warnings = compile_pdf(source, source_name, attachments={TEI_ATTACHMENT: data})
         except TypesetError as exc:
