@@ -12,6 +12,9 @@ is traced back (by the line of the generated source) to the document whose marku
   document and reported as a warning naming the character and the document's input file;
 * any other problem sets that document as plain text (its heading, then one paragraph per
   block, then its notes) and is reported as a warning;
+* a problem Typst places inside the template (book.typ), as its PDF/UA check does for
+  some tables, is traced to a document by halving the documents that call the template
+  function at that line (a compile per halving; this case is rare);
 * a problem outside every document (the edition's own header) is an error: no PDF.
 
 A word too long for any line (:data:`MAX_WORD` characters) would run off the page without
@@ -34,7 +37,7 @@ from .errors import Diagnostic, EncoderError, TransformError
 from .outputs import atomic_write
 from .safexml import parse_user_xml_bytes
 from .transform import stylesheet_path, transform
-from .typeset import TypesetError, compile_pdf
+from .typeset import Problem, TypesetError, compile_pdf, template_path
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -45,8 +48,9 @@ TEI_ATTACHMENT = "edition.xml"
 
 MAX_WORD = 1000
 """Characters without a space that no page can hold even with break points every 24."""
-MAX_ROUNDS = 6
-"""Typesetting attempts at most: each round repairs every document Typst named."""
+MAX_ROUNDS = 12
+"""Typesetting rounds at most: each sets one more document as plain text (or replaces
+every missing glyph Typst named)."""
 
 _DOC_LINE = re.compile(r"^// doc (.*)$")
 
@@ -127,6 +131,22 @@ def _substitute(source: str, glyphs: dict[str, set[str]]) -> str:
     return "\n".join(lines)
 
 
+def _template_function(line: int | None) -> str:
+    """The template function (``#let name(…)`` in book.typ) that holds ``line``, or ''."""
+    if line is None:
+        return ""
+    lines = template_path().read_text(encoding="utf-8").splitlines()
+    for text in reversed(lines[: max(line, 0)]):
+        match = re.match(r"#let ([A-Za-z][\w-]*)", text)
+        if match:
+            return match[1]
+    return ""
+
+
+def _same(problem: Problem, problems: Sequence[Problem]) -> bool:
+    return any(p.file == problem.file and p.message == problem.message for p in problems)
+
+
 def render_book(
     edition_tei: str,
     out_dir: Path,
@@ -160,15 +180,51 @@ def render_book(
 
     glyphs: dict[str, set[str]] = {}
     stylesheet = stylesheet_path(PRINT_XSL)
+    made: dict[tuple[str, ...], str] = {}  # the stylesheet's output per plain list
+
+    def source_for(plain_ids: Sequence[str]) -> str:
+        key = tuple(plain_ids)
+        if key not in made:  # a round that only replaces glyphs needs no new transform
+            params = {"plain-docs": " ".join(plain_ids), "attach": TEI_ATTACHMENT}
+            made[key] = transform(stylesheet, edition_tei, source_name, params)
+        return _substitute(made[key], glyphs)
+
+    def compile_with(plain_ids: Sequence[str]) -> tuple[bytes, list[Problem]]:
+        return compile_pdf(source_for(plain_ids), source_name, attachments={TEI_ATTACHMENT: data})
+
+    def culprit(problem: Problem, source: str) -> str | None:
+        """The document to blame for a problem Typst reports inside the template.
+
+        The suspects are the documents that call the template function at that line;
+        halves of them are set as plain text until the one whose markup causes the
+        problem is left (a compile per halving, so only for this rare case).
+        """
+        name = _template_function(problem.line) if problem.file == template_path().name else ""
+        if not name:
+            return None
+        lines = source.split("\n")
+        calls = (f"#{name}(", f"#{name}[")
+        suspects = [
+            doc_id
+            for first, last, doc_id in _doc_spans(source)
+            if doc_id not in plain and any(c in line for line in lines[first - 1 : last] for c in calls)
+        ]
+        while len(suspects) > 1:
+            half = suspects[: len(suspects) // 2]
+            try:
+                compile_with([*plain, *half])
+            except TypesetError as again:
+                if _same(problem, again.problems):
+                    suspects = suspects[len(suspects) // 2 :]
+                    continue
+            suspects = half
+        return suspects[0] if suspects else None
+
     pdf: bytes | None = None
-    made: tuple[tuple[str, ...], str] | None = None  # the stylesheet's output for a plain list
     for _ in range(MAX_ROUNDS):
-        if made is None or made[0] != tuple(plain):  # a glyph alone needs no new transform
-            params = {"plain-docs": " ".join(plain), "attach": TEI_ATTACHMENT}
-            made = (tuple(plain), transform(stylesheet, edition_tei, source_name, params))
-        source = _substitute(made[1], glyphs)
+        source = source_for(plain)
         try:
-            pdf, typst_warnings = compile_pdf(source, source_name, attachments={TEI_ATTACHMENT: data})
+            pdf, typst_warnings = compile_with(plain)
         except TypesetError as exc:
             spans = _doc_spans(source)
             repaired = False
@@ -187,13 +243,17 @@ def render_book(
                             where = about(doc_id) if doc_id else source_name
                             warnings.append(Diagnostic("warning", message, where, code="print.glyph"))
                             repaired = True
-                elif doc_id is None:
-                    raise
-                elif doc_id not in plain:
+                    continue
+                if doc_id is None:
+                    doc_id = culprit(problem, source)
+                    if doc_id is None:
+                        raise
+                if doc_id not in plain:
                     plain.append(doc_id)
                     message = f"document {doc_id} could not be set ({problem.message}); set as plain text"
                     warnings.append(Diagnostic("warning", message, about(doc_id), code="print.plain"))
                     repaired = True
+                    break  # the source changed: the other problems are found again, or gone
             if not repaired:
                 raise
             continue

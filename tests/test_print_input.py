@@ -267,3 +267,31 @@ def test_subchapters_nest_in_the_bookmarks_and_the_contents(tmp_path: Path) -> N
     assert re.search(r"Chapter One[ .]*1 Part A[ .]*1 1 First[ .]*1 Part B[ .]*1 2 Second[ .]*1", contents), (
         contents
     )
+
+
+def test_a_failure_inside_the_template_is_traced_to_its_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typst may report a problem at a line of book.typ (as its PDF/UA check does for some
+    tables): the documents that call that template function are halved until one is left."""
+    from encoder import typeset
+
+    template = typeset.template_path().read_text(encoding="utf-8")
+    marker = "#let ttable(cols, ..cells) = block(width: 100%, breakable: true, {\n"
+    assert marker in template
+    patched = tmp_path / "book.typ"
+    patched.write_text(template.replace(marker, marker + '  if cols == 3 { panic("impossible table") }\n'))
+    monkeypatch.setattr(typeset, "template_path", lambda: patched)
+
+    def table(cols: int) -> str:
+        cells = "".join(f"<cell>c{k}</cell>" for k in range(cols))
+        return f"<table><row>{cells}</row></table>"
+
+    docs = [doc(f"d{k}", k, f"Doc {k}", f"Text {k}.", table(3 if k == 3 else 2)) for k in range(1, 6)]
+    out = tmp_path / "out"
+    result = render_book(edition(*docs), out, source_name="ed.xml", documents=[("d3", "three.txt")])
+    assert result.plain_documents == ["d3"]
+    (warning,) = result.warnings
+    assert warning.file == "three.txt" and "impossible table" in warning.message
+    text = " ".join(" ".join(Book(result.pdf).texts).split())
+    assert all(f"Text {k}." in text for k in range(1, 6)) and "c0 c1 c2" in text

@@ -189,6 +189,18 @@
   </xsl:function>
 
   <!--
+    The text of a block without its notes, cells and list items apart from each other
+    (enc:plain would run "c0" and "c1" of two cells together).
+  -->
+  <xsl:function name="enc:plain-cells" as="xs:string">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join(
+        ($block//text() except $block//tei:note[enc:is-footnote(.)]//text())
+        ! ((if (ancestor::*[self::tei:cell or self::tei:item or self::tei:label][1]//text()[1] is .) then ' ' else '')
+           || string(.)), ''))"/>
+  </xsl:function>
+
+  <!--
     A document as plain text: its heading, then one paragraph per block of text (notes
     left out), then its notes as numbered paragraphs. Only characters, no structure, so
     nothing in it can fail to set.
@@ -201,7 +213,7 @@
     <xsl:variable name="outer" as="element()*" select="$blocks[not(ancestor::* intersect $blocks)]"/>
     <xsl:variable name="notes" as="element()*" select="$doc//tei:note[enc:is-footnote(.)][not(ancestor::tei:note)]"/>
     <xsl:sequence select="'#plaindoc[' || $enc:par
-        || string-join($outer[not(self::tei:head and parent::* is $doc)] ! (enc:ty-markup(enc:breakable(enc:plain(.))) || $enc:par), '')
+        || string-join($outer[not(self::tei:head and parent::* is $doc)] ! (enc:ty-markup(enc:breakable(enc:plain-cells(.))) || $enc:par), '')
         || string-join($notes ! ('#text(size: 8.5pt)[' || enc:ty-markup(enc:breakable(enc:note-label(.) || '. ' || enc:plain(.))) || ']' || $enc:par), '')
         || ']'"/>
   </xsl:function>
