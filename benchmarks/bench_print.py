@@ -3,11 +3,11 @@
     .venv/bin/python benchmarks/bench_print.py                 # 100, 400 and 1,000 documents
     .venv/bin/python benchmarks/bench_print.py -n 200 -n 800
 
-Each size runs in a child process of its own, so that its peak RSS is its own. The child
-encodes the dev-corpus and corpus-other pages (never a reserved volume), assembles them as
-one edition TEI (tests/edition_builder.py: one chapter per volume, the documents repeated
-with fresh ids until there are N), then runs the two stages of ``render_book`` and times
-them apart: the XSLT (edition TEI → Typst source, saxonche) and the typesetting (Typst →
+The parent encodes the dev-corpus and corpus-other pages (never a reserved volume) and
+assembles them as one edition TEI per size (tests/edition_builder.py: one chapter per
+volume, the documents repeated with fresh ids until there are N). Each size is then
+typeset in a child process of its own, so that its peak RSS is the print edition's own:
+the child reads the TEI, runs the two stages of ``render_book`` and times them apart: the XSLT (edition TEI → Typst source, saxonche) and the typesetting (Typst →
 PDF/A-3b + PDF/UA-1 with the TEI attached). Reported: seconds for each, pages, peak RSS of
 the child (and CPU seconds, which a busy shared machine disturbs less than wall time);
 then a least-squares line through the sizes for time and memory, so that the
@@ -30,9 +30,23 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 
-def one(n: int) -> dict[str, float]:
-    """Typeset an edition of ``n`` documents in this process; return the measurements."""
+def assemble_tei(sizes: list[int], folder: Path) -> dict[int, Path]:
+    """The edition TEI of each size, written to ``folder`` (made here, not in the child
+    that typesets it, so that the child's peak RSS is the print edition's own)."""
     from edition_builder import DEV, OTHER, assemble, corpus_pages, encode_pages, repeated
+
+    encoded = encode_pages(corpus_pages(DEV, OTHER))
+    files = {}
+    for n in sizes:
+        tei, _ = assemble(repeated(encoded, n))
+        files[n] = folder / f"edition-{n}.xml"
+        files[n].write_text(tei, encoding="utf-8")
+    return files
+
+
+def one(n: int, tei_file: Path) -> dict[str, float]:
+    """Typeset the edition in ``tei_file`` in this process, the two stages of
+    ``render_book`` timed apart; return the measurements."""
     from pypdf import PdfReader
 
     from encoder.book import PRINT_XSL, TEI_ATTACHMENT
@@ -40,26 +54,25 @@ def one(n: int) -> dict[str, float]:
     from encoder.transform import stylesheet_path, transform
     from encoder.typeset import compile_pdf
 
-    t0 = time.perf_counter()
-    tei, _ = assemble(repeated(encode_pages(corpus_pages(DEV, OTHER)), n))
+    tei = tei_file.read_text(encoding="utf-8")
     t1, c1 = time.perf_counter(), cpu()
     source = transform(stylesheet_path(PRINT_XSL), tei, "bench.xml", {"attach": TEI_ATTACHMENT})
     t2, c2 = time.perf_counter(), cpu()
     pdf, _warnings = compile_pdf(source, "bench.xml", attachments={TEI_ATTACHMENT: tei.encode("utf-8")})
     t3, c3 = time.perf_counter(), cpu()
-    with tempfile.TemporaryDirectory() as tmp:
-        atomic_write(Path(tmp) / "edition.pdf", pdf)
-        pages = len(PdfReader(str(Path(tmp) / "edition.pdf")).pages)
+    out = tei_file.with_suffix(".pdf")
+    atomic_write(out, pdf)
+    t4 = time.perf_counter()
     return {
         "documents": n,
-        "assemble_s": round(t1 - t0, 2),
         "xslt_s": round(t2 - t1, 2),
         "typst_s": round(t3 - t2, 2),
-        "render_s": round(t3 - t1, 2),
+        "render_s": round(t4 - t1, 2),
         "xslt_cpu_s": round(c2 - c1, 2),
         "typst_cpu_s": round(c3 - c2, 2),
-        "pages": pages,
+        "pages": len(PdfReader(str(out)).pages),
         "tei_mb": round(len(tei.encode("utf-8")) / 1e6, 2),
+        "pdf_mb": round(len(pdf) / 1e6, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
@@ -86,16 +99,19 @@ def main() -> None:
     )
     parser.add_argument("-n", type=int, action="append", help="documents (repeatable)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--tei", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one(args.one)))
+        print(json.dumps(one(args.one, args.tei)))
         return
+    sizes = args.n or [100, 400, 1000]
+    tmp = tempfile.TemporaryDirectory(prefix="bench-print-")
+    files = assemble_tei(sizes, Path(tmp.name))
     rows = []
-    for n in args.n or [100, 400, 1000]:
+    for n in sizes:
         start = time.perf_counter()
-        run = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True, cwd=ROOT
-        )
+        command = [sys.executable, __file__, "--one", str(n), "--tei", str(files[n])]
+        run = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
         row = json.loads(run.stdout.strip().splitlines()[-1])
         row["process_wall_s"] = round(time.perf_counter() - start, 2)
         rows.append(row)
