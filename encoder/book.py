@@ -33,11 +33,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import typeset
 from .errors import Diagnostic, EncoderError, TransformError
 from .outputs import atomic_write
 from .safexml import parse_user_xml_bytes
 from .transform import stylesheet_path, transform
-from .typeset import Problem, TypesetError, compile_pdf, template_path
+from .typeset import Problem, TypesetError, compile_pdf
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -135,7 +136,7 @@ def _template_function(line: int | None) -> str:
     """The template function (``#let name(…)`` in book.typ) that holds ``line``, or ''."""
     if line is None:
         return ""
-    lines = template_path().read_text(encoding="utf-8").splitlines()
+    lines = typeset.template_path().read_text(encoding="utf-8").splitlines()
     for text in reversed(lines[: max(line, 0)]):
         match = re.match(r"#let ([A-Za-z][\w-]*)", text)
         if match:
@@ -199,7 +200,7 @@ def render_book(
         halves of them are set as plain text until the one whose markup causes the
         problem is left (a compile per halving, so only for this rare case).
         """
-        name = _template_function(problem.line) if problem.file == template_path().name else ""
+        name = _template_function(problem.line) if problem.file == typeset.template_path().name else ""
         if not name:
             return None
         lines = source.split("\n")
