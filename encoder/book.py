@@ -200,7 +200,7 @@ def render_book(
         halves of them are set as plain text until the one whose markup causes the
         problem is left (a compile per halving, so only for this rare case).
         """
-        name = _template_function(problem.line) if problem.file == typeset.template_path().name else ""
+        name = _template_function(problem.line) if problem.file == Path(typeset.TEMPLATE).name else ""
         if not name:
             return None
         lines = source.split("\n")
