@@ -196,7 +196,7 @@
     <xsl:param name="block" as="element()"/>
     <xsl:sequence select="normalize-space(string-join(
         ($block//text() except $block//tei:note[enc:is-footnote(.)]//text())
-        ! ((if (ancestor::*[self::tei:cell or self::tei:item or self::tei:label][1]//text()[1] is .) then ' ' else '')
+        ! ((if ((ancestor::*[self::tei:cell or self::tei:item or self::tei:label][1]//text())[1] is .) then ' ' else '')
            || string(.)), ''))"/>
   </xsl:function>
 
