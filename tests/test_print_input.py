@@ -284,7 +284,9 @@ def test_a_failure_inside_the_template_is_traced_to_its_document(
     monkeypatch.setattr(typeset, "template_path", lambda: patched)
 
     def table(cols: int) -> str:
-        cells = "".join(f'<cell>c{k}<hi rend="italic">i</hi>x<note n="1">N</note></cell>' for k in range(cols))
+        cells = "".join(
+            f'<cell>c{k}<hi rend="italic">i</hi>x<note n="1">N</note></cell>' for k in range(cols)
+        )
         return f"<table><row>{cells}</row></table>"
 
     docs = [doc(f"d{k}", k, f"Doc {k}", f"Text {k}.", table(3 if k == 3 else 2)) for k in range(1, 6)]
