@@ -272,8 +272,9 @@ def test_subchapters_nest_in_the_bookmarks_and_the_contents(tmp_path: Path) -> N
 def test_a_failure_inside_the_template_is_traced_to_its_document(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Typst may report a problem at a line of book.typ (as its PDF/UA check does for some
-    tables): the documents that call that template function are halved until one is left."""
+    """Typst may report a problem at a line of book.typ (its PDF/UA check did, for a table
+    running across pages, before the margin labels became artifacts): the documents that
+    call that template function are halved until one is left."""
     from encoder import typeset
 
     template = typeset.template_path().read_text(encoding="utf-8")
