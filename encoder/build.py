@@ -7,7 +7,7 @@ the batch goes on. Only misuse of the batch itself (an output folder that is a f
 raises :class:`EncoderError`.
 
 The other stages are imported inside the functions that use them, so this module loads
-(and ``--help`` answers) without paying for lxml schemas, Saxon or WeasyPrint.
+(and ``--help`` answers) without paying for lxml schemas, Saxon or Typst.
 """
 
 from __future__ import annotations

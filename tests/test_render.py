@@ -1,15 +1,14 @@
-"""The render stage: HTML reading edition, index, print HTML and PDF.
+"""The render stage: HTML reading edition and index (the print edition: tests/test_print_*.py).
 
 Inputs are the golden TEI, real FRUS divs in a TEI shell (attachments, lists, quotes,
 closers, postscripts, a modern head source note) and hand-made fixtures (hostile text,
 one long document with a note in every paragraph). Expectations are computed from the
-TEI with lxml where possible, so no output is hard-coded for one sample. The HTML and the
-PDF editions are each rendered once per module (the PDF costs seconds).
+TEI with lxml where possible, so no output is hard-coded for one sample. The HTML
+edition is rendered once per module.
 """
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 from html.parser import HTMLParser
@@ -18,9 +17,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from lxml import html as lxml_html
-from pypdf import PdfReader
 
-from encoder import pdf as pdf_engine
 from encoder import transform
 from encoder.errors import InputError, TransformError, UnsafeXMLError
 from encoder.render import render_html, render_print
@@ -36,13 +33,8 @@ MODERN = TEI_DIR / "render-frus1958-60v11-d115.xml"
 LEGACY = TEI_DIR / "render-frus1870-d47.xml"
 RUSSIA = TEI_DIR / "render-frus1918Russiav03-d346.xml"
 WIDE = TEI_DIR / "render-wide.xml"
-PRINT_SET = [GOLDEN, LONG, ATTACHMENTS, HOSTILE, GOLDEN, WIDE]
-PRINT_TITLE = "Print <Edition> & Test"
 GOOD = [GOLDEN, *sorted(p for p in TEI_DIR.glob("render-*.xml") if p != MALFORMED)]
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
-
-# The machine's WeasyPrint warns that it falls back to fontTools for font subsetting.
-pytestmark = pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning")
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 BLOCK = {
@@ -186,14 +178,6 @@ def footnotes(tei: Path) -> list[etree._Element]:
 def html_edition(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
     out = tmp_path_factory.mktemp("html")
     return out, render_html(GOOD, out)
-
-
-@pytest.fixture(scope="module")
-def print_edition(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
-    out = tmp_path_factory.mktemp("print")
-    pdf = render_print(PRINT_SET, out, title=PRINT_TITLE)
-    pages = [page.extract_text() or "" for page in PdfReader(str(pdf)).pages]
-    return pdf, pages
 
 
 def page_for(out: Path, tei: Path) -> Path:
@@ -537,191 +521,3 @@ def test_stylesheets_are_compiled_once(html_edition: tuple[Path, list[Path]]) ->
     count = len(transform._EXECUTABLES)
     render_html([GOLDEN], html_edition[0] / "again")
     assert len(transform._EXECUTABLES) == count
-
-
-# --- print edition ----------------------------------------------------------------------------
-
-
-def strays(pages: list[str], tokens: list[tuple[str, str]]) -> list[tuple[str, list[int], list[int]]]:
-    """(marker, pages of the marker, pages of the note) wherever the two are not one page."""
-    bad = []
-    for marker, note in tokens:
-        where = [i for i, text in enumerate(pages) if marker in text]
-        notes = [i for i, text in enumerate(pages) if note in text]
-        if len(where) != 1 or where != notes:
-            bad.append((marker, where, notes))
-    return bad
-
-
-LONG_TOKENS = [(f"MK{k:02d}Z", f"NT{k:02d}Z") for k in range(1, 38)]
-
-
-def test_same_page_check_catches_a_stray_note() -> None:
-    pages = ["text MK01Z more NT01Z", "text MK02Z more", "NT02Z the note"]
-    assert strays(pages, LONG_TOKENS[:2]) == [("MK02Z", [1], [2])]
-
-
-# Pages where WeasyPrint 70, left alone, may put note A on the page after its marker; which
-# filler height triggers it depends on the fonts, so the test looks for one.
-STRAY_WORDS = (
-    "the embassy reports that the minister received the note and will reply after consulting "
-    "his government on the question"
-)
-STRAY_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>
-@page {{ size: A6; margin: 10mm; }}
-body {{ font-size: 9pt; line-height: 1.4; }}
-.fn {{ float: footnote; footnote-policy: line; font-size: 7pt; }}
-p {{ margin: 0 0 2mm; orphans: 2; widows: 2; }}
-</style></head><body><div style="height: {height}mm"></div>
-<p>{w} MKAZ<span class="fn">NTAZ {w}</span> {w} {w}</p><p>{w} MKBZ<span class="fn">NTBZ short</span> {w}</p>
-</body></html>"""
-
-
-def test_pdf_repairs_a_note_the_engine_put_on_the_wrong_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    tokens = [("MKAZ", "NTAZ"), ("MKBZ", "NTBZ")]
-
-    def pages(html: str) -> list[str]:
-        pdf = pdf_engine.html_to_pdf(html, "t.html")
-        return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
-
-    monkeypatch.setattr(pdf_engine, "MAX_REPAIRS", 0)
-    for height in (70, 72, 56, 58, *range(40, 110, 2)):
-        html = STRAY_HTML.format(height=height, w=STRAY_WORDS)
-        if strays(pages(html), tokens):  # the engine's slip, seen without the repair
-            break
-    else:
-        pytest.skip("this WeasyPrint keeps every note with its marker here")
-    monkeypatch.undo()
-    assert strays(pages(html), tokens) == []
-
-
-def test_pdf_written_with_its_print_html(print_edition: tuple[Path, list[str]]) -> None:
-    pdf, pages = print_edition
-    assert pdf.name == "edition.pdf" and pdf.read_bytes().startswith(b"%PDF-")
-    assert len(pages) >= 8
-    html = read_page(pdf.parent / "edition.html")
-    notes = html.all("span", class_="footnote")
-    expected = sum(len(footnotes(t)) for t in PRINT_SET)
-    assert len(notes) == expected  # ids were unique across the edition (read_page checked)
-    assert not list(pdf.parent.glob("*.tmp"))
-
-
-def test_each_footnote_is_on_the_page_of_its_marker(print_edition: tuple[Path, list[str]]) -> None:
-    _, pages = print_edition
-    assert strays(pages, LONG_TOKENS) == []
-    head = [i for i, t in enumerate(pages) if "950. Telegram From the Ambassador" in t and i > 1]
-    assert head and head == [i for i, t in enumerate(pages) if "NT00Z" in t]
-    assert len({i for i, t in enumerate(pages) if "MK" in t}) >= 4  # the fixture spans pages
-
-
-def test_contents_page_numbers_point_at_the_documents(print_edition: tuple[Path, list[str]]) -> None:
-    _, pages = print_edition
-    contents = pages[1]
-    assert "Contents" in contents
-    entries = re.findall(r"No\. (\d+)\.(.*?)(\d+)\s*(?=No\. |\Z)", contents, re.S)
-    numbers = [
-        int(etree.parse(str(t)).xpath("string(//tei:div[@type='document']/@n)", namespaces=NS))
-        for t in PRINT_SET
-    ]
-    assert [int(n) for n, _, _ in entries] == sorted(numbers)
-    for number, _, page in entries:
-        text = pages[int(page) - 1]
-        assert re.search(rf"(No\. {number}\b|^{number}\. )", text, re.M), (number, page)
-
-
-def test_running_heads_and_folios(print_edition: tuple[Path, list[str]]) -> None:
-    _, pages = print_edition
-    assert any("No. 950 · Grew to Secretary of State" in t for t in pages)
-    assert any("No. 88 · Baker to Gresham" in t for t in pages)
-    for number, text in enumerate(pages[2:], start=3):
-        assert re.search(rf"(^|\n){number}\s*$", text), f"no folio on page {number}"
-
-
-def test_running_head_names_the_document_at_the_top_of_each_page(
-    print_edition: tuple[Path, list[str]],
-) -> None:
-    pdf, pages = print_edition
-    tree = lxml_html.parse(str(pdf.parent / "edition.html"))
-    articles = tree.xpath("//article[@data-running]")
-    heads = [a.get("data-running") for a in articles]
-    openings = [" ".join(a[0].text_content().split())[:7] for a in articles]
-    lines = [(number, first == 0, line.strip()) for number, text in enumerate(pages)
-             for first, line in enumerate(text.split("\n"))]  # fmt: skip
-    starts: list[tuple[int, bool]] = []  # (page, opens the page) of each document, in order
-    front = next(i for i, t in enumerate(pages) if t.rstrip().endswith(f"\n{i + 1}"))  # first folio
-    cursor = next(k for k, line in enumerate(lines) if line[0] == front)
-    for opening in openings:
-        cursor = next(k for k in range(cursor, len(lines)) if lines[k][2].startswith(opening))
-        starts.append(lines[cursor][:2])
-        cursor += 1
-    assert starts[0] == (front, True)  # the first document opens its page, with its source line
-    for number in range(starts[0][0], len(pages)):
-        top = max(j for j, (page, opens) in enumerate(starts) if page < number or (page == number and opens))
-        running = pages[number].split("\n")[-2].strip()
-        assert running == heads[top], (number + 1, running, heads[top])
-
-
-def test_title_page_and_pdf_metadata_carry_the_title(print_edition: tuple[Path, list[str]]) -> None:
-    pdf, pages = print_edition
-    assert pages[0].startswith(PRINT_TITLE + "\n6 documents\nNos. 88–960")
-    assert PdfReader(str(pdf)).metadata.title == PRINT_TITLE
-    raw = (pdf.parent / "edition.html").read_text(encoding="utf-8")
-    assert "<h1>Print &lt;Edition&gt; &amp; Test</h1>" in raw
-
-
-def test_long_groups_wrap_inside_the_printed_page(print_edition: tuple[Path, list[str]]) -> None:
-    _, pages = print_edition
-    group = "WD04Z" + "0123456789ABCDEFGHIJ" * 4
-    text = "\n".join(pages)
-    assert group not in text  # not one overflowing line …
-    assert group in re.sub(r"[\u2010-]?\n", "", text)  # … but wrapped, nothing lost
-
-
-def test_contents_tell_unnumbered_documents_apart_and_a_single_number_is_singular(tmp_path: Path) -> None:
-    unnumbered = tmp_path / "russia.xml"
-    unnumbered.write_text(RUSSIA.read_text(encoding="utf-8").replace(' n="346"', "", 1), encoding="utf-8")
-    pages = [p.extract_text() or "" for p in PdfReader(str(render_print([unnumbered], tmp_path / "a"))).pages]
-    assert "(File No. 861.77/330)" in " ".join(pages[1].split())
-    single = PdfReader(str(render_print([WIDE], tmp_path / "b"))).pages[0].extract_text() or ""
-    assert "No. 960" in single and "Nos." not in single
-
-
-# A document opening that falls at the foot of a page when nothing keeps it with its text
-# (WeasyPrint's own h2 rule, break-after: avoid, is switched off).
-OPENING_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>
-@page {{ size: A6; margin: 10mm; }}
-body {{ font-size: 9pt; line-height: 1.4; }}
-p, h2 {{ margin: 0 0 2mm; }} h2 {{ font-size: 11pt; break-after: auto; }}
-</style></head><body><div style="height: {height}mm"></div>
-<article class="document"><p class="source-note">SRCZ File No. 861.77/330</p>
-<h2 class="doc-head">HEADZ The Consul at Vladivostok to the Secretary of State</h2>
-<p>BODYZ {w} {w}</p></article></body></html>"""
-
-
-def test_pdf_moves_a_document_opening_off_the_foot_of_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    def pages_of(html: str) -> list[int]:
-        pdf = pdf_engine.html_to_pdf(html, "t.html")
-        texts = [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
-        return [next(i for i, t in enumerate(texts) if token in t) for token in ("SRCZ", "HEADZ", "BODYZ")]
-
-    monkeypatch.setattr(pdf_engine, "MAX_REPAIRS", 0)
-    for height in range(80, 126, 3):
-        html = OPENING_HTML.format(height=height, w=STRAY_WORDS)
-        where = pages_of(html)
-        if where[1] != where[2]:  # the heading ends a page, its text on the next
-            break
-    else:
-        pytest.skip("no filler height left the heading at the foot of a page")
-    monkeypatch.undo()
-    assert len(set(pages_of(html))) == 1
-
-
-def test_pdf_outline_has_one_entry_per_document(print_edition: tuple[Path, list[str]]) -> None:
-    pdf, pages = print_edition
-    reader = PdfReader(str(pdf))
-    outline = [(item.title, reader.get_destination_page_number(item) + 1) for item in reader.outline]
-    assert all(not isinstance(item, list) for item in reader.outline)  # flat: no attachment heads
-    heads = lxml_html.parse(str(pdf.parent / "edition.html")).xpath("//article/@data-running")
-    assert [title for title, _ in outline] == [PRINT_TITLE, "Contents", *heads]
-    contents = re.findall(r"(\d+)\s*(?=No\. |\Z)", pages[1])
-    assert [str(page) for _, page in outline[2:]] == contents  # where the contents say

@@ -1,47 +1,39 @@
-"""``print/``: the print edition (PDF), typeset from the edition's documents in order."""
+"""``print/edition.pdf``: the print edition, typeset from the edition TEI by Typst.
+
+The edition is written as one TEI document (:func:`encoder.outputs.teiedition.serialize_edition`,
+the shape of a FRUS volume) and handed to :func:`encoder.book.render_book`, which runs the
+XSLT 3.0 stylesheets in ``xslt/print/`` to Typst markup and typesets it (PDF/A-3b with the
+edition TEI attached, tagged PDF/UA-1). A document that cannot be set is set as plain text
+and reported with its input file; the PDF is written only when whole.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from lxml import etree
-
 from ..edition import Edition
-from ..files import atomic_write
-from ..transform import run_stylesheet
 from . import Context
 
 NAME = "print"
-SUMMARY = "print/edition.pdf: the print edition"
-PRINT_XSL = "print/tei-to-print.xsl"
-ENC_NS = "urn:telegram-tei:xslt"
-
-
-def _edition_xml(edition: Edition) -> str:
-    root = etree.Element(f"{{{ENC_NS}}}edition", nsmap={"enc": ENC_NS})
-    for position, entry in enumerate(edition.documents, start=1):
-        if entry.root is None:
-            continue
-        document = etree.SubElement(root, f"{{{ENC_NS}}}document", href=entry.page, key=f"e{position}")
-        document.set("source", Path(entry.source_file).name)
-        document.append(etree.fromstring(etree.tostring(entry.root)))
-    return etree.tostring(root, encoding="unicode")
+SUMMARY = "print/edition.pdf: the print edition (Typst; PDF/A-3b, tagged PDF/UA-1)"
 
 
 def write(edition: Edition, out_dir: Path, context: Context) -> list[Path]:
-    return write_book(edition, out_dir / "print")
+    return write_book(edition, out_dir / "print", context)
 
 
-def write_book(edition: Edition, target: Path) -> list[Path]:
-    """Write ``target/edition.html`` and ``target/edition.pdf``; the PDF last in the list."""
-    from ..pdf import html_to_pdf
+def write_book(edition: Edition, target: Path, context: Context | None = None) -> list[Path]:
+    """Typeset the edition into ``target/edition.pdf``; warnings go to ``context``."""
+    from ..book import render_book
+    from .teiedition import serialize_edition
 
-    html_path = target / "edition.html"
-    html = run_stylesheet(
-        PRINT_XSL, _edition_xml(edition), str(html_path), {"edition-title": edition.meta.title}
+    documents = [(e.key, e.source_file) for e in edition.documents]
+    result = render_book(
+        serialize_edition(edition).decode("utf-8"),
+        target,
+        source_name=str(target / "edition.xml"),
+        documents=documents,
     )
-    pdf = html_to_pdf(html.decode("utf-8"), str(html_path))
-    target.mkdir(parents=True, exist_ok=True)
-    atomic_write(html_path, html)
-    atomic_write(target / "edition.pdf", pdf)
-    return [html_path, target / "edition.pdf"]
+    if context is not None:
+        context.warnings.extend(result.warnings)
+    return list(result.paths)
