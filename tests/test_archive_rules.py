@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from encoder.parser.markings import CLASSIFICATION, HANDLING, PRECEDENCE
+from encoder.vocabulary import CLASSIFICATION, HANDLING, PRECEDENCE
 from encoder.validate import get_validator
 
 HERE = Path(__file__).resolve().parent

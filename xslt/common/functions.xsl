@@ -39,6 +39,10 @@
     <xsl:sequence select="replace(path($node), 'Q{http://www.tei-c.org/ns/1.0}', '', 'q')"/>
   </xsl:function>
 
+  <!-- The page's own data from the HTML output (see params.xsl); the print edition and a
+       bare render give none. Declared here so every entry stylesheet has it. -->
+  <xsl:param name="page-json" as="xs:string" select="''"/>
+
   <!-- The page-json parameter as a map (an empty map when it is not given). -->
   <xsl:variable name="enc:page" as="map(*)"
       select="if (normalize-space($page-json)) then parse-json($page-json) else map {}"/>
@@ -66,13 +70,22 @@
     else a generated one; prefixed with the document key when several TEI files share one
     page (the print edition), so that twenty copies of "d580" stay distinct.
   -->
+  <!-- An id for a node that depends only on where it stands in its document (depth and
+       the count of nodes before it: unique in the document). generate-id() is not stable:
+       it counts the documents the Saxon processor has parsed, so a page made in another
+       process, or in a rebuild, would differ. -->
+  <xsl:function name="enc:stable-id" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="count($node/ancestor-or-self::node()) || '-' || count($node/preceding::node())"/>
+  </xsl:function>
+
   <xsl:function name="enc:anchor-id" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <xsl:variable name="own" as="xs:string" select="string($node/@xml:id)"/>
     <xsl:variable name="key" as="xs:string" select="string($node/ancestor::enc:document[1]/@key)"/>
     <xsl:variable name="base" as="xs:string" select="
         if (enc:is-safe-id($own) and count(key('enc:by-id', $own, enc:id-scope($node))) eq 1)
-        then $own else 'n-' || generate-id($node)"/>
+        then $own else 'n-' || enc:stable-id($node)"/>
     <xsl:sequence select="if ($key) then $key || '-' || $base else $base"/>
   </xsl:function>
 

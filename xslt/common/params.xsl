@@ -27,6 +27,6 @@
     pdf links, cite (edition, editors, publisher, place, date, permalink, key), canonical,
     position and count. '' (the print edition, a bare render) gives an empty map.
   -->
-  <xsl:param name="page-json" as="xs:string" select="''"/>
+  <!-- (declared in functions.xsl, which every entry stylesheet includes) -->
 
 </xsl:stylesheet>

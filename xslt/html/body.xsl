@@ -194,7 +194,7 @@
     <xsl:param name="class" as="xs:string"/>
     <xsl:param name="href" as="xs:string"/>
     <xsl:param name="tip" as="xs:string"/>
-    <xsl:variable name="id" as="xs:string" select="'tip-' || generate-id()"/>
+    <xsl:variable name="id" as="xs:string" select="'tip-' || enc:stable-id(.)"/>
     <span class="tip-wrap">
       <a class="{$class}" href="{$href}">
         <xsl:if test="normalize-space($tip)"><xsl:attribute name="aria-describedby" select="$id"/></xsl:if>
