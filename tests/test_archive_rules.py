@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from encoder.vocabulary import CLASSIFICATION, HANDLING, PRECEDENCE
 from encoder.validate import get_validator
+from encoder.vocabulary import CLASSIFICATION, HANDLING, PRECEDENCE
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden" / "frus1945Berlinv01-d580.tei.xml"
