@@ -4,7 +4,6 @@ rendered from a FRUS-style volume TEI file."""
 
 from __future__ import annotations
 
-import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -179,7 +178,7 @@ def test_pages_rendered_in_a_process_pool_are_the_same(sample: Path, tmp_path: P
 def _main_of(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     main_html = text[text.index("<main") : text.index("</main>") + len("</main>")]
-    return re.sub(r'(tip-|id=")d\d+e\d+', r"\1GEN", main_html)
+    return main_html  # ids are stable (enc:stable-id), so the page is compared whole
 
 
 def test_golden_document_page(sample: Path) -> None:
