@@ -37,6 +37,8 @@ PERSONS_TXT = "persons.txt"
 TERMS_TXT = "terms.txt"
 TEXT_SUFFIXES = (".txt",)
 _LISTS = {PERSONS_TXT, TERMS_TXT}
+_NOT_CHAPTERS = {"__pycache__"}
+"""Folders Python leaves beside an installed edition (the bundled samples are a package)."""
 
 _STRING_KEYS = (
     "title",
@@ -184,7 +186,7 @@ def _subfolders(folder: Path, diagnostics: list[Diagnostic] | None = None) -> li
     sink: list[Diagnostic] = diagnostics if diagnostics is not None else []
     out: list[Path] = []
     for entry in _entries(folder, sink):
-        if entry.name.lower().endswith(TEXT_SUFFIXES):
+        if entry.name.lower().endswith(TEXT_SUFFIXES) or entry.name in _NOT_CHAPTERS:
             continue
         try:
             if entry.is_dir():

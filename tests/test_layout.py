@@ -37,6 +37,7 @@ def test_chapters_in_natural_order_nested_and_top_level_files_first(tmp_path: Pa
     touch(tmp_path / "2 Second" / "a.txt")
     touch(tmp_path / "2 Second" / "1 Sub" / "b.txt")
     touch(tmp_path / ".hidden" / "c.txt")
+    (tmp_path / "__pycache__").mkdir()  # an installed package's samples have one
     touch(tmp_path / "persons.txt", "Acheson, Dean G., Secretary of State\n")
     plan = plan_edition([tmp_path])
     assert [c.title for c in plan.chapters] == ["", "Second", "Tenth"]
