@@ -92,29 +92,32 @@ def edition_header(edition: Edition) -> etree._Element:
     return header
 
 
+_LISTS = (
+    ("persons", "Persons", "participants", "persName"),
+    ("terms", "Abbreviations and Terms", "terms", "term"),
+)
+"""The front-matter lists as FRUS volumes hold them: div id, head, list type, entry element."""
+
+
 def _front(edition: Edition) -> etree._Element | None:
-    if not edition.persons and not edition.terms:
+    entries = {
+        "persons": [(p.id, p.name, p.description) for p in edition.persons],
+        "terms": [(t.id, t.term, t.definition) for t in edition.terms],
+    }
+    if not any(entries.values()):
         return None
     front = etree.Element(f"{_T}front")
-    if edition.persons:
-        div = _sub(front, "div", type="section", xml_id="persons")
-        _sub(div, "head", "Persons")
-        listing = _sub(div, "list", type="participants")
-        for person in edition.persons:
-            item = _sub(listing, "item")
-            hi = _sub(item, "hi", rend="strong")
-            _sub(hi, "persName", person.name, xml_id=person.id)
-            if person.description:
-                hi.tail = f", {person.description}"
-    if edition.terms:
-        div = _sub(front, "div", type="section", xml_id="terms")
-        _sub(div, "head", "Abbreviations and Terms")
-        listing = _sub(div, "list", type="terms")
-        for term in edition.terms:
-            item = _sub(listing, "item")
-            hi = _sub(item, "hi", rend="strong")
-            _sub(hi, "term", term.term, xml_id=term.id)
-            hi.tail = f", {term.definition}"
+    for div_id, head, list_type, tag in _LISTS:
+        if not entries[div_id]:
+            continue
+        div = _sub(front, "div", type="section", xml_id=div_id)
+        _sub(div, "head", head)
+        listing = _sub(div, "list", type=list_type)
+        for entry_id, label, description in entries[div_id]:
+            hi = _sub(_sub(listing, "item"), "hi", rend="strong")
+            _sub(hi, tag, label, xml_id=entry_id)
+            if description:
+                hi.tail = f", {description}"
     return front
 
 
@@ -281,24 +284,31 @@ def _meta_from_header(root: etree._Element) -> EditionMeta:
     return meta
 
 
+def _list_entries(root: etree._Element, list_type: str, tag: str) -> list[tuple[str, str, etree._Element]]:
+    """(label, description, entry element) of each item of a front-matter list."""
+    found: list[tuple[str, str, etree._Element]] = []
+    for item in root.xpath(f"t:text/t:front//t:list[@type='{list_type}']/t:item", namespaces=NS):
+        element = item.find(f".//{_T}{tag}")
+        if element is None:
+            continue
+        label = " ".join(" ".join(element.itertext()).split())
+        rest = " ".join("".join(item.itertext()).split())[len(label) :].lstrip(" ,")
+        found.append((label, rest, element))
+    return found
+
+
 def _from_volume(path: Path, root: etree._Element) -> Edition:
     edition = Edition(_meta_from_header(root))
-    for n, item in enumerate(
-        root.xpath("t:text/t:front//t:list[@type='participants']/t:item", namespaces=NS), 1
-    ):
-        name = item.find(f".//{_T}persName")
-        if name is None:
-            continue
-        label = " ".join(" ".join(name.itertext()).split())
-        rest = " ".join("".join(item.itertext()).split())[len(label) :].lstrip(" ,")
-        edition.persons.append(Person(name.get(XML_ID) or f"p{n}", label, rest, name.sourceline or 0))
-    for n, item in enumerate(root.xpath("t:text/t:front//t:list[@type='terms']/t:item", namespaces=NS), 1):
-        term = item.find(f".//{_T}term")
-        if term is None:
-            continue
-        label = " ".join(" ".join(term.itertext()).split())
-        rest = " ".join("".join(item.itertext()).split())[len(label) :].lstrip(" ,")
-        edition.terms.append(Term(term.get(XML_ID) or f"t{n}", label, rest, term.sourceline or 0))
+    for label, rest, element in _list_entries(root, "participants", "persName"):
+        edition.persons.append(
+            Person(
+                element.get(XML_ID) or f"p{len(edition.persons) + 1}", label, rest, element.sourceline or 0
+            )
+        )
+    for label, rest, element in _list_entries(root, "terms", "term"):
+        edition.terms.append(
+            Term(element.get(XML_ID) or f"t{len(edition.terms) + 1}", label, rest, element.sourceline or 0)
+        )
     body = root.find(f"{_T}text/{_T}body")
     if body is not None:
         loose = Chapter("ch0", "", source=str(path))
