@@ -77,3 +77,10 @@ def test_render_makes_the_same_edition_from_the_edition_tei(sample_build: Path, 
     assert result.exit_code == 0, result.output
     pages = sorted(p.name for p in (tmp_path / "html").glob("*.html"))
     assert pages == sorted(p.name for p in (sample_build / "html").glob("*.html"))
+
+
+def test_every_output_says_what_it_writes() -> None:
+    for name in outputs.names():
+        module = outputs.module(name)
+        assert callable(module.write) and name == module.NAME
+        assert outputs.summary(name).strip(), name

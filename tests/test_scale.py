@@ -453,7 +453,7 @@ def test_reusable_per_document_output_work_is_not_redone(tmp_path: Path) -> None
 
     from encoder import outputs as registry
 
-    registry.register("memo", "memo_output", memo_output.SUMMARY)
+    registry.register("memo", "memo_output")
     try:
         edition = _edition(tmp_path / "ed")
         out = tmp_path / "out"
@@ -472,4 +472,3 @@ def test_reusable_per_document_output_work_is_not_redone(tmp_path: Path) -> None
         assert len([p for p in cached if p.is_file()]) == count  # the superseded entry is gone
     finally:
         registry._MODULES.pop("memo", None)
-        registry._SUMMARIES.pop("memo", None)

@@ -39,17 +39,6 @@ _MODULES: dict[str, str] = {
 }
 """Output name → module, in the order a build runs them (the edition TEI first, the bag last)."""
 
-_SUMMARIES: dict[str, str] = {
-    "tei": "tei/edition.xml: the whole edition as one TEI file (header, chapters, persons, terms)",
-    "html": "html/: the reading edition (contents, chronology, indexes, search, one page a document)",
-    "print": "print/edition.pdf: the print edition",
-    "tei-p5": "tei-p5/: every document in plain TEI P5, valid against tei_all (no frus: extensions)",
-    "cmif": "cmif.xml: correspondence metadata (CMIF) for correspSearch",
-    "dts": "dts/: a static Distributed Text Services 1.0 tree (collections, navigation, documents)",
-    "tables": "documents.csv/.json, persons.csv/.json, places.csv/.json: metadata tables",
-    "bagit": "bag/: the whole output folder as a BagIt bag (sha512), for archives; runs last",
-}
-
 
 @dataclass(slots=True)
 class Context:
@@ -91,7 +80,8 @@ def names() -> list[str]:
 
 
 def summary(name: str) -> str:
-    return _SUMMARIES.get(name, "")
+    """The output's one-line ``SUMMARY``, from its module (imported for it)."""
+    return str(module(name).SUMMARY)
 
 
 def module(name: str) -> ModuleType:
@@ -122,10 +112,9 @@ def write(name: str, edition: Edition, out_dir: Path, context: Context) -> list[
     return writer(edition, out_dir, context)
 
 
-def register(name: str, module_path: str, summary_line: str) -> None:
+def register(name: str, module_path: str) -> None:
     """Add an output from outside the package (a plug-in, or a test)."""
     _MODULES[name] = module_path
-    _SUMMARIES[name] = summary_line
 
 
 __all__: Sequence[str] = (
